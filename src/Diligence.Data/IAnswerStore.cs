@@ -23,7 +23,9 @@ public interface IAnswerStore
         DateTimeOffset at,
         CancellationToken cancellationToken = default);
 
-    /// <summary>The changes of one key, or of every key when <paramref name="key"/> is null, oldest first.</summary>
+    /// <summary>
+    /// The changes of one key, by version, or of every key when <paramref name="key"/> is null, by time (then key, version).
+    /// </summary>
     Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -72,8 +72,8 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             SET value_json = excluded.value_json, version = excluded.version,
                 updated_by = excluded.updated_by, updated_at = excluded.updated_at;
 
-            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
-            VALUES (@reviewId, @key, @oldValueJson, @valueJson, @newVersion, @userId, @at);
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
             """,
             new { reviewId, key, valueJson, oldValueJson = current?.ValueJson, newVersion, userId, at },
             transaction,
@@ -95,7 +95,8 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
                    version AS Version, changed_by AS ChangedBy, changed_at AS ChangedAt
             FROM answer_history
             WHERE review_id = @reviewId AND (@key IS NULL OR key = @key)
-            ORDER BY id
+            -- One key: by version, whatever the clocks said; the whole review: by time.
+            ORDER BY CASE WHEN @key IS NULL THEN changed_at END, key, version
             """,
             new { reviewId, key },
             cancellationToken: cancellationToken));
@@ -115,12 +116,11 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         // History first: both statements pick the same keys (answered in the source, absent from the target).
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
-            SELECT @toReviewId, source.key, NULL, source.value_json, 1, @userId, @at
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            SELECT @toReviewId, source.key, 1, NULL, source.value_json, @userId, @at
             FROM answers source
             WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
-            ORDER BY source.key
             """,
             parameters,
             transaction,
