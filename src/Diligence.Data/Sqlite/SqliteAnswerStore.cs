@@ -46,16 +46,28 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         using var connection = await connections.OpenAsync(cancellationToken);
         // IMMEDIATE: take the write lock before reading, so the version check and the write are one step.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var current = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
-            SelectAnswer + " WHERE review_id = @reviewId AND key = @key",
+        var current = await connection.QuerySingleOrDefaultAsync<AnswerUnderReviewRow>(new CommandDefinition(
+            """
+            SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS Key, a.value_json AS ValueJson, a.version AS Version,
+                   a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
+            FROM reviews r
+            LEFT JOIN answers a ON a.review_id = r.id AND a.key = @key
+            WHERE r.id = @reviewId
+            """,
             new { reviewId, key },
             transaction,
-            cancellationToken: cancellationToken));
-        var currentVersion = current?.Version ?? 0;
-        var isEmpty = current?.ValueJson is null;
+            cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
+        if (ReviewLifecycle.IsLocked(current.ReviewStatus))
+        {
+            throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
+        }
+
+        var currentVersion = current.Version;
+        var isEmpty = current.ValueJson is null;
         if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
         {
-            return new AnswerSaveResult.Conflict(current?.ToAnswer(), currentVersion);
+            return new AnswerSaveResult.Conflict(current.ToAnswer(), currentVersion);
         }
 
         if (valueJson is null && isEmpty)
@@ -75,7 +87,7 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
             VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
             """,
-            new { reviewId, key, valueJson, oldValueJson = current?.ValueJson, newVersion, userId, at },
+            new { reviewId, key, valueJson, oldValueJson = current.ValueJson, newVersion, userId, at },
             transaction,
             cancellationToken: cancellationToken));
         transaction.Commit();

@@ -251,4 +251,40 @@ public abstract class AnswerStoreContract : StoreContract
             Assert.That(await Database.Answers.HistoryAsync(review.Id), Has.Count.EqualTo(21));
         }
     }
+
+    [Test]
+    public async Task Of_simultaneous_first_answers_one_is_saved_and_the_others_conflict()
+    {
+        var review = await SeedReviewAsync();
+        var writers = Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            Database.Answers.SaveAsync(review.Id, Key, $"[\"writer-{i}\"]", 0, Guid.NewGuid(), TestData.Now)));
+
+        var results = await Task.WhenAll(writers);
+
+        var saved = results.OfType<AnswerSaveResult.Saved>().Single();
+        var conflicts = results.OfType<AnswerSaveResult.Conflict>().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(conflicts, Has.Count.EqualTo(7));
+            Assert.That(conflicts.Select(c => c.Current), Has.All.EqualTo(saved.Answer));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id), Has.Count.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task Saving_an_answer_to_an_unknown_review_throws_not_found() =>
+        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            Database.Answers.SaveAsync(Guid.NewGuid(), Key, Hosted, 0, _alice, TestData.Now));
+
+    [Test]
+    public async Task The_answers_of_a_decided_review_are_locked()
+    {
+        var review = await SeedReviewAsync(ReviewStatus.ReadyForCommittee);
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Reviews.UpdateAsync(review with { Status = ReviewStatus.Decided, Decision = Decision.Approve }, review.Version);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _alice, TestData.Now));
+        Assert.That((await Database.Answers.GetAsync(review.Id, Key))?.ValueJson, Is.EqualTo(Hosted));
+    }
 }

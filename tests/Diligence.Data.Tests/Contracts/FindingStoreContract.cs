@@ -198,4 +198,13 @@ public abstract class FindingStoreContract : StoreContract
         await Assert.ThrowsAsync<ArgumentException>(() => Database.Findings.SyncRaisedAsync(
             review.Id, [_inbound with { Source = FindingSource.Manual }], TestData.Now));
     }
+
+    [Test]
+    public async Task A_finding_with_an_unknown_severity_is_refused()
+    {
+        var review = await SeedReviewAsync();
+
+        await Assert.ThrowsAsync<ArgumentException>(() => Database.Findings.AddAsync(TestData.ManualFinding(review.Id) with { Severity = "severe" }));
+        Assert.That(await Database.Findings.ListAsync(review.Id), Is.Empty);
+    }
 }

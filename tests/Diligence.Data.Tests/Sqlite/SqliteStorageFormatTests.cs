@@ -1,12 +1,16 @@
 using Dapper;
 using Diligence.Data.Sqlite;
 using Diligence.Data.Tests.Contracts;
+using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Tests.Sqlite;
 
 /// <summary>What the SQLite file holds and how its connections are set up: things a provider-neutral contract cannot see.</summary>
 public sealed class SqliteStorageFormatTests
 {
+    // SQLITE_CONSTRAINT_FOREIGNKEY
+    private const int ForeignKeyConstraintFailed = 787;
+
     private SqliteTestDatabase _database = null!;
 
     [SetUp]
@@ -61,12 +65,11 @@ public sealed class SqliteStorageFormatTests
     }
 
     [Test]
-    public async Task Answers_of_an_unknown_review_are_refused_by_a_foreign_key()
+    public async Task Findings_of_an_unknown_review_are_refused_by_a_foreign_key()
     {
-        var refused = await Assert.ThrowsAsync<Microsoft.Data.Sqlite.SqliteException>(() =>
-            _database.Answers.SaveAsync(Guid.NewGuid(), "network.inbound-required", "\"no\"", 0, Guid.NewGuid(), TestData.Now));
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => _database.Findings.AddAsync(TestData.ManualFinding(Guid.NewGuid())));
 
-        Assert.That(refused?.SqliteErrorCode, Is.EqualTo(19));
+        Assert.That(refused?.SqliteExtendedErrorCode, Is.EqualTo(ForeignKeyConstraintFailed));
     }
 
     [Test]
