@@ -88,4 +88,22 @@ public sealed class SqliteStorageFormatTests
 
         Assert.That(Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName), Does.Exist);
     }
+
+    [Test]
+    public async Task A_file_that_is_not_a_database_is_reported_unreachable()
+    {
+        var directory = Path.Combine(_database.Directory, "corrupt");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName), new string('x', 8192));
+        using var storage = new SqliteStorage(new StorageOptions { DataDirectory = directory });
+
+        var status = await storage.Health.GetStatusAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status.Reachable, Is.False);
+            Assert.That(status.Healthy, Is.False);
+            Assert.That(status.Error, Does.Contain("not a database"));
+        }
+    }
 }
