@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+using NUnit.Framework;
+
+namespace Diligence.Core.Tests.Schema;
+
+public sealed class QuestionnaireSchemaTests
+{
+    private const string ValidQuestionnaire = """
+        id: broken-sample
+        version: 1.0.0
+        title: Broken sample
+        status: draft
+        steps:
+          - id: network
+            title: Network posture
+            items:
+              - id: inbound-required
+                key: network.inbound-required
+                type: yes-no-na
+                prompt: Does the vendor need inbound connectivity?
+                flags:
+                  yes: { severity: high, finding: The vendor requires inbound access. }
+              - id: inbound-ports
+                key: network.inbound-ports
+                type: text
+                prompt: Which ports?
+                visibleWhen: { question: inbound-required, op: eq, value: yes }
+        """;
+
+    private PublishedSchema _schema = null!;
+
+    [OneTimeSetUp]
+    public async Task LoadSchema() => _schema = await PublishedSchema.LoadAsync("questionnaire.schema.json");
+
+    [Test]
+    public void The_schema_is_a_draft_2020_12_document_with_an_id_and_definitions()
+    {
+        var document = _schema.Document;
+
+        Assert.That((string?)document["$schema"], Is.EqualTo("https://json-schema.org/draft/2020-12/schema"));
+        Assert.That((string?)document["$id"], Is.Not.Empty);
+        Assert.That(document["$defs"], Is.InstanceOf<JsonObject>());
+    }
+
+    [Test]
+    public void Every_reference_points_at_a_definition_and_every_definition_is_used() =>
+        SchemaShape.AssertReferencesMatchDefinitions(_schema.Document);
+
+    [Test]
+    public void Every_property_has_a_description_for_editors() =>
+        SchemaShape.AssertEveryPropertyIsDescribed(_schema.Document);
+
+    [Test]
+    public void Every_object_with_properties_forbids_unknown_properties() =>
+        SchemaShape.AssertObjectsAreClosed(_schema.Document);
+
+    [Test]
+    public void The_schema_uses_only_keywords_that_NJsonSchema_enforces_or_editors_read() =>
+        SchemaShape.AssertOnlyVerifiedKeywords(_schema.Document);
+
+    [Test]
+    public void Every_shipped_questionnaire_satisfies_the_schema()
+    {
+        var files = Directory.GetFiles(RepositoryRoot.Combine("questionnaires"), "*.yaml");
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Empty, file);
+            }
+        });
+    }
+
+    [Test]
+    public void A_questionnaire_using_every_construct_satisfies_the_schema()
+    {
+        var yaml = File.ReadAllText(RepositoryRoot.Combine("tests", "Diligence.Core.Tests", "Schema", "every-construct.yaml"));
+
+        Assert.That(_schema.ValidateYaml(yaml), Is.Empty);
+    }
+
+    [Test]
+    public void The_broken_samples_base_questionnaire_satisfies_the_schema() =>
+        Assert.That(_schema.ValidateYaml(ValidQuestionnaire), Is.Empty);
+
+    [TestCase("type: yes-no-na", "type: yes-no", TestName = "A_wrong_type_name_is_rejected")]
+    [TestCase("        prompt: Which ports?\n", "", TestName = "A_missing_prompt_is_rejected")]
+    [TestCase("severity: high", "severity: severe", TestName = "A_bad_severity_is_rejected")]
+    [TestCase("op: eq", "op: equals", TestName = "A_bad_op_is_rejected")]
+    [TestCase("prompt: Which ports?", "prompt: Which ports?\n        colour: red", TestName = "An_extra_property_is_rejected")]
+    [TestCase("version: 1.0.0", "version: 1.0", TestName = "A_version_that_YAML_reads_as_a_number_is_rejected")]
+    [TestCase("id: broken-sample", "id: Broken_Sample", TestName = "An_id_with_upper_case_letters_is_rejected")]
+    [TestCase("key: network.inbound-ports", "key: Network..ports", TestName = "A_malformed_key_is_rejected")]
+    [TestCase("status: draft", "status: final", TestName = "A_bad_status_is_rejected")]
+    [TestCase("op: eq, value: yes", "op: anyOf, value: yes", TestName = "A_list_op_with_one_value_is_rejected")]
+    [TestCase("op: eq, value: yes", "op: empty, value: yes", TestName = "A_presence_check_with_a_value_is_rejected")]
+    [TestCase("{ question: inbound-required, op: eq, value: yes }", "{ question: inbound-required, op: eq, value: yes, all: [] }", TestName = "A_condition_mixing_a_comparison_and_all_is_rejected")]
+    [TestCase("yes: { severity", "maybe: { severity", TestName = "A_flag_on_an_answer_yes_no_na_lacks_is_rejected")]
+    public void A_structurally_broken_questionnaire_is_rejected_by_the_schema(string valid, string broken)
+    {
+        var document = YamlToJson.Convert(Replace(ValidQuestionnaire, valid, broken));
+
+        Assert.That(_schema.Validate(document), Is.Not.Empty);
+    }
+
+    private static string Replace(string text, string original, string replacement)
+    {
+        Assert.That(text, Does.Contain(original), "the base questionnaire must contain the text the test replaces");
+        return text.Replace(original, replacement, StringComparison.Ordinal);
+    }
+}
