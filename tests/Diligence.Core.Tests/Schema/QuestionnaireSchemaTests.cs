@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Diligence.Core.Definitions;
 using NUnit.Framework;
 
 namespace Diligence.Core.Tests.Schema;
@@ -73,16 +74,20 @@ public sealed class QuestionnaireSchemaTests
     }
 
     [Test]
-    public void A_questionnaire_using_every_construct_satisfies_the_schema()
+    public void A_questionnaire_using_every_construct_satisfies_the_schema_and_the_loader()
     {
         var yaml = File.ReadAllText(RepositoryRoot.Combine("tests", "Diligence.Core.Tests", "Schema", "every-construct.yaml"));
 
         Assert.That(_schema.ValidateYaml(yaml), Is.Empty);
+        Assert.That(QuestionnaireLoader.Load(yaml, "every-construct.yaml").Diagnostics, Is.Empty);
     }
 
     [Test]
-    public void The_broken_samples_base_questionnaire_satisfies_the_schema() =>
+    public void The_broken_samples_base_questionnaire_satisfies_the_schema_and_the_loader()
+    {
         Assert.That(_schema.ValidateYaml(ValidQuestionnaire), Is.Empty);
+        Assert.That(QuestionnaireLoader.Load(ValidQuestionnaire, "x.yaml").Diagnostics, Is.Empty);
+    }
 
     [TestCase("type: yes-no-na", "type: yes-no", TestName = "A_wrong_type_name_is_rejected")]
     [TestCase("        prompt: Which ports?\n", "", TestName = "A_missing_prompt_is_rejected")]
@@ -97,11 +102,17 @@ public sealed class QuestionnaireSchemaTests
     [TestCase("op: eq, value: yes", "op: empty, value: yes", TestName = "A_presence_check_with_a_value_is_rejected")]
     [TestCase("{ question: inbound-required, op: eq, value: yes }", "{ question: inbound-required, op: eq, value: yes, all: [] }", TestName = "A_condition_mixing_a_comparison_and_all_is_rejected")]
     [TestCase("yes: { severity", "maybe: { severity", TestName = "A_flag_on_an_answer_yes_no_na_lacks_is_rejected")]
-    public void A_structurally_broken_questionnaire_is_rejected_by_the_schema(string valid, string broken)
+    [TestCase("type: text", "type: repeat\n        items: [ { id: port, key: network.port, type: number, prompt: Port, visibleWhen: { question: inbound-required, op: notEmpty } } ]", TestName = "A_repeat_sub_item_with_visibleWhen_is_rejected")]
+    [TestCase("type: text", "type: repeat\n        items: [ { id: ports-group, type: group, title: Ports, items: [ { id: port, key: network.port, type: number, prompt: Port } ] } ]", TestName = "A_group_inside_a_repeat_is_rejected")]
+    [TestCase("type: text", "type: single-choice\n        options: [ { id: none, label: None, exclusive: true } ]", TestName = "An_exclusive_option_on_a_single_choice_is_rejected")]
+    [TestCase("type: text", "type: matrix\n        rows: [ { id: logs, label: Logs } ]\n        columns: vendor\n        cell: { type: text }", TestName = "Matrix_columns_that_are_neither_a_list_nor_from_are_rejected")]
+    [TestCase("type: text", "type: matrix\n        rows: [ { id: logs, label: Logs } ]\n        columns: [ { id: vendor, label: Vendor } ]", TestName = "A_matrix_without_a_cell_is_rejected")]
+    public void A_structurally_broken_questionnaire_is_rejected_by_the_schema_and_the_loader(string valid, string broken)
     {
-        var document = YamlToJson.Convert(Replace(ValidQuestionnaire, valid, broken));
+        var yaml = Replace(ValidQuestionnaire, valid, broken);
 
-        Assert.That(_schema.Validate(document), Is.Not.Empty);
+        Assert.That(_schema.Validate(YamlToJson.Convert(yaml)), Is.Not.Empty);
+        Assert.That(QuestionnaireLoader.Load(yaml, "x.yaml").Succeeded, Is.False);
     }
 
     private static string Replace(string text, string original, string replacement)

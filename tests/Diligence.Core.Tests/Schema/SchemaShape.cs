@@ -13,7 +13,7 @@ internal static class SchemaShape
     private static readonly HashSet<string> _enforcedKeywords =
     [
         "$ref", "type", "properties", "patternProperties", "additionalProperties", "required", "enum", "pattern",
-        "minLength", "minimum", "items", "minItems", "uniqueItems", "oneOf", "anyOf",
+        "minLength", "minimum", "items", "minItems", "uniqueItems", "oneOf", "anyOf", "not",
     ];
 
     // Read by editors (yaml-language-server) or by schema tooling; no effect on validation.
