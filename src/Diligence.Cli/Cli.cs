@@ -29,6 +29,7 @@ internal static class Cli
             return UsageError;
         }
 
+        // Last resort: a bug must still end in one line, never a stack trace.
         try
         {
             return parseResult.Invoke(new InvocationConfiguration
@@ -38,9 +39,7 @@ internal static class Cli
                 EnableDefaultExceptionHandler = false,
             });
         }
-#pragma warning disable CA1031 // Last resort: a bug must still end in one line, never a stack trace.
         catch (Exception exception)
-#pragma warning restore CA1031
         {
             stderr.WriteLine($"diligence: error: {exception.Message}");
             return Failure;

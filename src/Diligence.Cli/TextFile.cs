@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using System.Text;
 using System.Text.Unicode;
 
@@ -8,8 +9,8 @@ namespace Diligence.Cli;
 /// <summary>Reads a file named on the command line as UTF-8 text, or says in one output line why it cannot.</summary>
 internal static class TextFile
 {
-    /// <summary>Questionnaires and answers files are kilobytes; anything this large is not one.</summary>
-    public const long MaxBytes = 10 * 1024 * 1024;
+    /// <summary>The loader's own limit: questionnaires and answers files are kilobytes, so a larger file is not read at all.</summary>
+    public const long MaxBytes = 16 * 1024 * 1024;
 
     private static readonly byte[] _utf8ByteOrderMark = [0xEF, 0xBB, 0xBF];
 
@@ -34,7 +35,7 @@ internal static class TextFile
             using var stream = File.OpenRead(path);
             if (stream.Length > MaxBytes)
             {
-                problem = $"{path}: error: file is {Megabytes(stream.Length)}; questionnaires and answers files are limited to {Megabytes(MaxBytes)}";
+                problem = $"{path}: error: file is {Mebibytes(stream.Length)}, larger than the {Mebibytes(MaxBytes)} limit";
                 return false;
             }
 
@@ -80,5 +81,5 @@ internal static class TextFile
         return (line, Encoding.UTF8.GetCharCount(validPrefix[lineStart..]) + 1);
     }
 
-    private static string Megabytes(long bytes) => $"{bytes / (1024.0 * 1024.0):0.#} MB";
+    private static string Mebibytes(long bytes) => string.Create(CultureInfo.InvariantCulture, $"{bytes / (1024.0 * 1024.0):0.#} MiB");
 }

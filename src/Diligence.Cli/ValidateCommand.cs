@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Diligence.Core;
+using Diligence.Core.Definitions;
 
 namespace Diligence.Cli;
 
@@ -30,16 +32,53 @@ internal static class ValidateCommand
 
     private static int Validate(string[] paths, TextWriter output)
     {
-        var exitCode = Cli.Success;
+        var failed = false;
         foreach (var path in paths)
         {
-            if (!TextFile.TryRead(path, out _, out var problem))
+            // Last resort: whatever goes wrong with one file is one line about that file.
+            try
             {
-                output.WriteLine(problem);
-                exitCode = Cli.Failure;
+                failed |= !ValidateFile(path, output);
+            }
+            catch (Exception exception)
+            {
+                output.WriteLine($"{path}: error: {OneLine(exception.Message)}");
+                failed = true;
             }
         }
 
-        return exitCode;
+        return failed ? Cli.Failure : Cli.Success;
     }
+
+    /// <summary>Writes the file's diagnostics, or its summary when it has no errors; false when it has errors.</summary>
+    private static bool ValidateFile(string path, TextWriter output)
+    {
+        if (!TextFile.TryRead(path, out var text, out var problem))
+        {
+            output.WriteLine(problem);
+            return false;
+        }
+
+        var result = QuestionnaireLoader.Load(text, path);
+        WriteDiagnostics(result.Diagnostics, output);
+        if (result.Value is not { } questionnaire)
+        {
+            return false;
+        }
+
+        output.WriteLine(
+            $"{path}: ok — questionnaire {questionnaire.Id} {questionnaire.Version}, " +
+            $"{questionnaire.Steps.Count} steps, {questionnaire.AllItems.Count} items, sha256 {questionnaire.ContentHash}");
+        return true;
+    }
+
+    private static void WriteDiagnostics(IEnumerable<Diagnostic> diagnostics, TextWriter output)
+    {
+        foreach (var diagnostic in diagnostics)
+        {
+            output.WriteLine(OneLine(diagnostic.ToString()));
+        }
+    }
+
+    private static string OneLine(string text) => text.ReplaceLineEndings(" ");
 }
