@@ -84,7 +84,7 @@ public sealed class AnswersSchemaTests
     [TestCase("availability: public", "availability: secret", TestName = "A_bad_evidence_availability_is_rejected")]
     [TestCase("network.inbound-required:", "Network.Inbound:", TestName = "A_malformed_answer_key_is_rejected")]
     [TestCase("asOf: 2026-11-01", "asOf: 1 November 2026", TestName = "A_date_that_is_not_ISO_is_rejected")]
-    [TestCase("vendor: { name: Astronomer,", "vendor: { company: Astronomer,", TestName = "A_vendor_without_a_name_is_rejected")]
+    [TestCase("vendor: { name: Astronomer,", "vendor: { company: Astronomer,", TestName = "An_unknown_vendor_field_is_rejected")]
     public void A_structurally_broken_answers_file_is_rejected_by_the_schema(string valid, string broken)
     {
         Assert.That(ValidAnswers, Does.Contain(valid), "the base answers must contain the text the test replaces");
