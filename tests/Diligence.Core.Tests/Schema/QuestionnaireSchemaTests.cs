@@ -6,6 +6,10 @@ namespace Diligence.Core.Tests.Schema;
 
 public sealed class QuestionnaireSchemaTests
 {
+    // First line of an invalid corpus file: whether the schema sees its error or only the loader does.
+    private const string RejectMarker = "# schema: reject";
+    private const string AcceptMarker = "# schema: accept";
+
     private const string ValidQuestionnaire = """
         id: broken-sample
         version: 1.0.0
@@ -74,6 +78,56 @@ public sealed class QuestionnaireSchemaTests
     }
 
     [Test]
+    public void Every_invalid_corpus_file_says_on_its_first_line_whether_the_schema_sees_its_error()
+    {
+        var unmarked = CorpusFiles("Invalid").Where(file => SchemaMarker(file) is null).Select(Path.GetFileName);
+
+        Assert.That(unmarked, Is.Empty, $"first line must be '{RejectMarker}' or '{AcceptMarker}'");
+    }
+
+    [Test]
+    public void The_schema_rejects_every_invalid_corpus_file_marked_schema_reject()
+    {
+        var files = CorpusFiles("Invalid").Where(file => SchemaMarker(file) == RejectMarker);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Not.Empty, Path.GetFileName(file));
+            }
+        });
+    }
+
+    [Test]
+    public void The_schema_accepts_every_invalid_corpus_file_marked_schema_accept_whose_errors_only_the_loader_sees()
+    {
+        var files = CorpusFiles("Invalid").Where(file => SchemaMarker(file) == AcceptMarker);
+
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Empty, Path.GetFileName(file));
+            }
+        });
+    }
+
+    [Test]
+    public void The_schema_and_the_loader_accept_every_valid_corpus_file()
+    {
+        Assert.Multiple(() =>
+        {
+            foreach (var file in CorpusFiles("Valid"))
+            {
+                var yaml = File.ReadAllText(file);
+                Assert.That(_schema.ValidateYaml(yaml), Is.Empty, Path.GetFileName(file));
+                Assert.That(QuestionnaireLoader.Load(yaml, file).Diagnostics, Is.Empty, Path.GetFileName(file));
+            }
+        });
+    }
+
+    [Test]
     public void A_questionnaire_using_every_construct_satisfies_the_schema_and_the_loader()
     {
         var yaml = File.ReadAllText(RepositoryRoot.Combine("tests", "Diligence.Core.Tests", "Schema", "every-construct.yaml"));
@@ -113,6 +167,19 @@ public sealed class QuestionnaireSchemaTests
 
         Assert.That(_schema.Validate(YamlToJson.Convert(yaml)), Is.Not.Empty);
         Assert.That(QuestionnaireLoader.Load(yaml, "x.yaml").Succeeded, Is.False);
+    }
+
+    private static string[] CorpusFiles(string folder)
+    {
+        var path = Path.Combine(AppContext.BaseDirectory, "Corpus", folder);
+        return Directory.Exists(path) ? Directory.GetFiles(path, "*.yaml") : [];
+    }
+
+    private static string? SchemaMarker(string file)
+    {
+        using var reader = new StreamReader(file);
+        var firstLine = reader.ReadLine()?.Trim();
+        return firstLine is RejectMarker or AcceptMarker ? firstLine : null;
     }
 
     private static string Replace(string text, string original, string replacement)

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using NUnit.Framework;
+using YamlDotNet.Core;
 
 namespace Diligence.Core.Tests.Schema;
 
@@ -40,6 +41,10 @@ public sealed class YamlToJsonTests
         Assert.That(document!.ToJsonString(), Is.EqualTo(
             """{"base":{"id":"hosted","label":"Hosted"},"options":[{"id":"hosted","label":"Hosted"},{"id":"dedicated","label":"Dedicated"}]}"""));
     }
+
+    [Test]
+    public void Duplicate_keys_are_bad_YAML() =>
+        Assert.That(() => YamlToJson.Convert("id: a\nid: b\n"), Throws.InstanceOf<YamlException>());
 
     [Test]
     public void An_empty_text_is_no_document() => Assert.That(YamlToJson.Convert(""), Is.Null);
