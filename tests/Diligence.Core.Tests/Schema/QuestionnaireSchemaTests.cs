@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Diligence.Core.Definitions;
-using NUnit.Framework;
 
 namespace Diligence.Core.Tests.Schema;
 
