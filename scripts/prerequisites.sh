@@ -1,5 +1,5 @@
-# Sourced by run.sh and test.sh: installs what this machine lacks, once.
-# Later issues add Chromium and fonts here; every prerequisite is installed by the project, never by hand.
+# Sourced by run.sh and test.sh: installs what this machine lacks, once. Every prerequisite is installed here,
+# never by hand, so a fresh machine (and CI) gets the same tools.
 
 ensure_prerequisites() {
   if ! command -v dotnet >/dev/null 2>&1; then
@@ -9,4 +9,24 @@ ensure_prerequisites() {
   export DOTNET_CLI_TELEMETRY_OPTOUT=1
   export DOTNET_NOLOGO=1
   export DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+  ensure_debian_packages
+}
+
+# Chromium renders the committee PDF; the fonts are embedded in it, so every machine must have the same ones.
+ensure_debian_packages() {
+  local wanted=(chromium fonts-liberation2 fonts-dejavu-core)
+  local missing=()
+  for package in "${wanted[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "warning: cannot install ${missing[*]} (no apt-get); PDF rendering needs Chromium." >&2
+    return 0
+  fi
+  local sudo=""
+  [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  echo "Installing ${missing[*]} …"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 }
