@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using NUnit.Framework;
 
 namespace Diligence.Core.Tests.Schema;
 
@@ -73,6 +72,21 @@ public sealed class AnswersSchemaTests
             foreach (var file in files)
             {
                 Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Empty, file);
+            }
+        });
+    }
+
+    [Test]
+    public void The_valid_corpus_answers_satisfy_the_schema()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus", "Valid", "answers"), "*.yaml");
+
+        Assert.That(files, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Empty, Path.GetFileName(file));
             }
         });
     }

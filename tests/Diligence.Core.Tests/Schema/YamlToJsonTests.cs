@@ -1,5 +1,4 @@
 using System.Text.Json;
-using NUnit.Framework;
 using YamlDotNet.Core;
 
 namespace Diligence.Core.Tests.Schema;
