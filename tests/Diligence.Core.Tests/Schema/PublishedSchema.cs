@@ -55,8 +55,8 @@ internal sealed class PublishedSchema
         return [.. documents.SelectMany(Validate)];
     }
 
-    // NJsonSchema 11 resolves $refs nested inside "$defs" only when they live under draft-7 "definitions":
-    // the same schema under the old keyword name.
+    // NJsonSchema 11 does not resolve $refs that sit inside "$defs" (validation throws "reference has not been
+    // resolved"); under draft-7's "definitions" it does. The tests load the same schema with that keyword renamed.
     private static JsonObject WithDefinitionsForNJsonSchema(JsonObject published)
     {
         var copy = published.DeepClone().AsObject();
