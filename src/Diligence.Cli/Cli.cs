@@ -41,7 +41,7 @@ internal static class Cli
         }
         catch (Exception exception)
         {
-            stderr.WriteLine($"diligence: error: {exception.Message}");
+            stderr.WriteLine($"diligence: error: {exception.Message.ReplaceLineEndings(" ")}");
             return Failure;
         }
     }

@@ -22,7 +22,7 @@ internal sealed class InputFile
     /// <summary>The path as given, so output names the file the way the user did.</summary>
     public string Path { get; }
 
-    /// <summary>The text; null when the file could not be read.</summary>
+    /// <summary>The text; null when the file could not be read as UTF-8 text.</summary>
     public string? Text { get; }
 
     /// <summary>The output line saying why the file could not be read.</summary>
@@ -36,9 +36,20 @@ internal sealed class InputFile
 
     public static InputFile Read(string path)
     {
-        if (!TextFile.TryRead(path, out var text, out var problem))
+        if (Directory.Exists(path))
         {
-            return Unreadable(path, problem);
+            return Unreadable(path, $"{path}: error: is a directory, not a file");
+        }
+
+        if (!File.Exists(path))
+        {
+            return Unreadable(path, $"{path}: error: file not found");
+        }
+
+        if (TextFile.TryRead(path) is not { } text)
+        {
+            // Too large, not UTF-8 or unreadable: the loader reports which, in the same words as everywhere else.
+            return new InputFile(path, null, null, null, QuestionnaireLoader.LoadFile(path));
         }
 
         return AnswersLoader.ReadHeader(text) is { } header

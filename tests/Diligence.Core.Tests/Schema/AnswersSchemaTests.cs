@@ -76,6 +76,21 @@ public sealed class AnswersSchemaTests
         });
     }
 
+    [Test]
+    public void The_valid_corpus_answers_satisfy_the_schema()
+    {
+        var files = Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Corpus", "Valid", "answers"), "*.yaml");
+
+        Assert.That(files, Is.Not.Empty);
+        Assert.Multiple(() =>
+        {
+            foreach (var file in files)
+            {
+                Assert.That(_schema.ValidateYaml(File.ReadAllText(file)), Is.Empty, Path.GetFileName(file));
+            }
+        });
+    }
+
     [TestCase("questionnaire: { id: vendor-security-diligence, version: 1.0.0 }\n", "", TestName = "Answers_without_a_questionnaire_are_rejected")]
     [TestCase("version: 1.0.0", "version: 1.0", TestName = "A_questionnaire_version_that_YAML_reads_as_a_number_is_rejected")]
     [TestCase("network.inbound-required: { value: no,", "network.inbound-required: { answer: no,", TestName = "An_answer_without_a_value_is_rejected")]

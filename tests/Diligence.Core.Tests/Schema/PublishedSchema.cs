@@ -1,4 +1,6 @@
 using System.Text.Json.Nodes;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
 using NJsonSchema;
 using YamlDotNet.Core;
 
@@ -27,27 +29,34 @@ internal sealed class PublishedSchema
     }
 
     /// <summary>Every violation, one line each; empty when the document satisfies the schema.</summary>
-    public IReadOnlyList<string> Validate(JsonNode? document) =>
-        [.. _schema.Validate(document?.ToJsonString() ?? "null").Select(error => error.ToString())];
+    public IReadOnlyList<string> Validate(JsonNode? document)
+    {
+        // Newtonsoft's default MaxDepth of 64 would stop deep documents before the schema sees them.
+        using var reader = new JsonTextReader(new StringReader(document?.ToJsonString() ?? "null")) { MaxDepth = null };
+        return [.. _schema.Validate(JToken.ReadFrom(reader)).Select(error => error.ToString())];
+    }
 
-    /// <summary>Like <see cref="Validate"/> for a YAML text; YAML an editor cannot parse counts as a violation.</summary>
+    /// <summary>
+    /// What an editor reports for a YAML text: every document is validated, and YAML it cannot read (bad syntax,
+    /// duplicate keys, unresolved tags) counts as a violation.
+    /// </summary>
     public IReadOnlyList<string> ValidateYaml(string yaml)
     {
-        JsonNode? document;
+        IReadOnlyList<JsonNode?> documents;
         try
         {
-            document = YamlToJson.Convert(yaml);
+            documents = YamlToJson.ConvertDocuments(yaml);
         }
         catch (YamlException exception)
         {
             return [$"not YAML: {exception.Message}"];
         }
 
-        return Validate(document);
+        return [.. documents.SelectMany(Validate)];
     }
 
-    // NJsonSchema 11 resolves $refs nested inside "$defs" only when they live under draft-7 "definitions":
-    // the same schema under the old keyword name.
+    // NJsonSchema 11 does not resolve $refs that sit inside "$defs" (validation throws "reference has not been
+    // resolved"); under draft-7's "definitions" it does. The tests load the same schema with that keyword renamed.
     private static JsonObject WithDefinitionsForNJsonSchema(JsonObject published)
     {
         var copy = published.DeepClone().AsObject();

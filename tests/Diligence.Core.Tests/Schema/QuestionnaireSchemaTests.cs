@@ -155,6 +155,7 @@ public sealed class QuestionnaireSchemaTests
     [TestCase("op: eq, value: yes", "op: empty, value: yes", TestName = "A_presence_check_with_a_value_is_rejected")]
     [TestCase("{ question: inbound-required, op: eq, value: yes }", "{ question: inbound-required, op: eq, value: yes, all: [] }", TestName = "A_condition_mixing_a_comparison_and_all_is_rejected")]
     [TestCase("yes: { severity", "maybe: { severity", TestName = "A_flag_on_an_answer_yes_no_na_lacks_is_rejected")]
+    [TestCase("prompt: Which ports?", "prompt: Which ports?\n        required: true\n        requiredWhen: { question: inbound-required, op: eq, value: yes }", TestName = "Required_true_together_with_requiredWhen_is_rejected")]
     [TestCase("type: text", "type: repeat\n        items: [ { id: port, key: network.port, type: number, prompt: Port, visibleWhen: { question: inbound-required, op: notEmpty } } ]", TestName = "A_repeat_sub_item_with_visibleWhen_is_rejected")]
     [TestCase("type: text", "type: repeat\n        items: [ { id: ports-group, type: group, title: Ports, items: [ { id: port, key: network.port, type: number, prompt: Port } ] } ]", TestName = "A_group_inside_a_repeat_is_rejected")]
     [TestCase("type: text", "type: single-choice\n        options: [ { id: none, label: None, exclusive: true } ]", TestName = "An_exclusive_option_on_a_single_choice_is_rejected")]

@@ -20,7 +20,7 @@ internal static class SchemaShape
         ["$schema", "$id", "$defs", "title", "description", "enumDescriptions"];
 
     private static readonly string[] _schemaMapKeywords = ["properties", "patternProperties", "$defs"];
-    private static readonly string[] _schemaKeywords = ["items", "additionalProperties", "not"];
+    private static readonly string[] _schemaKeywords = ["items", "additionalProperties"];
     private static readonly string[] _schemaListKeywords = ["oneOf", "anyOf", "allOf"];
 
     public static void AssertReferencesMatchDefinitions(JsonObject root)
@@ -49,7 +49,7 @@ internal static class SchemaShape
         var undescribed =
             from subschema in Subschemas(root)
             from keyword in new[] { "properties", "patternProperties" }
-            where subschema.Schema[keyword] is JsonObject
+            where subschema.Schema[keyword] is JsonObject && !subschema.Negated
             from property in subschema.Schema[keyword]!.AsObject()
             where !IsDescribed(root, property.Value!.AsObject())
             select $"{subschema.Path}/{keyword}/{property.Key}";
@@ -59,11 +59,12 @@ internal static class SchemaShape
 
     public static void AssertObjectsAreClosed(JsonObject root)
     {
-        // A schema with oneOf dispatches on `type` to variants that are closed themselves.
+        // A schema with oneOf dispatches on `type` to variants that are closed themselves; one under `not`
+        // describes what is forbidden.
         var open =
             from subschema in Subschemas(root)
             where subschema.Schema.ContainsKey("properties") || subschema.Schema.ContainsKey("patternProperties")
-            where !subschema.Schema.ContainsKey("oneOf")
+            where !subschema.Schema.ContainsKey("oneOf") && !subschema.Negated
             where subschema.Schema["additionalProperties"] is not JsonValue closed || closed.GetValue<bool>()
             select subschema.Path;
 
@@ -87,9 +88,18 @@ internal static class SchemaShape
             && root["$defs"]?[reference[DefinitionPrefix.Length..]] is JsonObject target
             && IsDescribed(root, target));
 
-    private static IEnumerable<(string Path, JsonObject Schema)> Subschemas(JsonObject schema, string path = "#")
+    /// <summary>Every subschema with its JSON pointer; Negated when it sits under a <c>not</c>.</summary>
+    private static IEnumerable<(string Path, JsonObject Schema, bool Negated)> Subschemas(JsonObject schema, string path = "#", bool negated = false)
     {
-        yield return (path, schema);
+        yield return (path, schema, negated);
+        if (schema["not"] is JsonObject negation)
+        {
+            foreach (var nested in Subschemas(negation, $"{path}/not", !negated))
+            {
+                yield return nested;
+            }
+        }
+
         foreach (var keyword in _schemaMapKeywords)
         {
             if (schema[keyword] is not JsonObject map)
@@ -99,7 +109,7 @@ internal static class SchemaShape
 
             foreach (var (name, child) in map)
             {
-                foreach (var nested in Subschemas(child!.AsObject(), $"{path}/{keyword}/{name}"))
+                foreach (var nested in Subschemas(child!.AsObject(), $"{path}/{keyword}/{name}", negated))
                 {
                     yield return nested;
                 }
@@ -110,7 +120,7 @@ internal static class SchemaShape
         {
             if (schema[keyword] is JsonObject child)
             {
-                foreach (var nested in Subschemas(child, $"{path}/{keyword}"))
+                foreach (var nested in Subschemas(child, $"{path}/{keyword}", negated))
                 {
                     yield return nested;
                 }
@@ -123,7 +133,7 @@ internal static class SchemaShape
             {
                 for (var index = 0; index < list.Count; index++)
                 {
-                    foreach (var nested in Subschemas(list[index]!.AsObject(), $"{path}/{keyword}/{index}"))
+                    foreach (var nested in Subschemas(list[index]!.AsObject(), $"{path}/{keyword}/{index}", negated))
                     {
                         yield return nested;
                     }

@@ -7,27 +7,41 @@ using YamlDotNet.RepresentationModel;
 namespace Diligence.Core.Tests.Schema;
 
 /// <summary>
-/// Converts a YAML document to JSON the way a YAML 1.2 editor sees it (core schema): plain true/false are
-/// booleans, plain numbers are numbers, plain null/~/empty are null; everything else, and every quoted,
-/// block or explicitly tagged scalar, is a string.
+/// Converts YAML to JSON the way an editor validating against a JSON Schema sees it (YAML 1.2 core schema): plain
+/// true/false are booleans, plain numbers are numbers, plain null/~/empty are null; everything else, and every
+/// quoted, block or !!str scalar, is a string. Aliases are expanded. Bad YAML, duplicate keys and tags outside the
+/// core schema (which editors report as unresolved) throw a <see cref="YamlException"/>.
 /// </summary>
 internal static partial class YamlToJson
 {
-    /// <summary>The first document of <paramref name="yaml"/>; null for an empty stream. Throws <see cref="YamlException"/> on bad YAML.</summary>
-    public static JsonNode? Convert(string yaml)
+    private const string CoreTagPrefix = "tag:yaml.org,2002:";
+
+    /// <summary>Every document of <paramref name="yaml"/>; an empty text is one null document.</summary>
+    public static IReadOnlyList<JsonNode?> ConvertDocuments(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Count == 0 ? null : ToNode(stream.Documents[0].RootNode);
+        return stream.Documents.Count == 0 ? [null] : [.. stream.Documents.Select(document => ToNode(document.RootNode))];
     }
 
-    private static JsonNode? ToNode(YamlNode node) => node switch
+    /// <summary>The first document of <paramref name="yaml"/>.</summary>
+    public static JsonNode? Convert(string yaml) => ConvertDocuments(yaml)[0];
+
+    private static JsonNode? ToNode(YamlNode node)
     {
-        YamlMappingNode mapping => ToObject(mapping),
-        YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToNode)]),
-        YamlScalarNode scalar => ToValue(scalar),
-        _ => throw new YamlException(node.Start, node.End, $"Unsupported YAML node {node.NodeType}."),
-    };
+        if (!node.Tag.IsEmpty && !node.Tag.IsNonSpecific && !node.Tag.Value.StartsWith(CoreTagPrefix, StringComparison.Ordinal))
+        {
+            throw new YamlException(node.Start, node.End, $"Unresolved tag: {node.Tag.Value}");
+        }
+
+        return node switch
+        {
+            YamlMappingNode mapping => ToObject(mapping),
+            YamlSequenceNode sequence => new JsonArray([.. sequence.Children.Select(ToNode)]),
+            YamlScalarNode scalar => ToValue(scalar),
+            _ => throw new YamlException(node.Start, node.End, $"Unsupported YAML node {node.NodeType}."),
+        };
+    }
 
     private static JsonObject ToObject(YamlMappingNode mapping)
     {
@@ -48,7 +62,7 @@ internal static partial class YamlToJson
     private static JsonValue? ToValue(YamlScalarNode scalar)
     {
         var text = scalar.Value ?? "";
-        if (scalar.Style != ScalarStyle.Plain || !scalar.Tag.IsEmpty)
+        if (scalar.Style != ScalarStyle.Plain || (!scalar.Tag.IsEmpty && scalar.Tag.Value == CoreTagPrefix + "str"))
         {
             return JsonValue.Create(text);
         }
