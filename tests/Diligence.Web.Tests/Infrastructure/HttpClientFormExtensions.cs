@@ -1,0 +1,23 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Diligence.Web.Tests.Infrastructure;
+
+public static partial class HttpClientFormExtensions
+{
+    /// <summary>GETs the page the form is on (for its antiforgery token), then posts the fields like a browser.</summary>
+    public static async Task<HttpResponseMessage> PostFormAsync(
+        this HttpClient client, string url, IEnumerable<KeyValuePair<string, string>> fields, string? formPage = null)
+    {
+        var page = await client.GetStringAsync(formPage ?? url);
+        var body = new List<KeyValuePair<string, string>>(fields);
+        if (AntiforgeryToken().Match(page) is { Success: true } token)
+        {
+            body.Add(new("__RequestVerificationToken", WebUtility.HtmlDecode(token.Groups[1].Value)));
+        }
+        return await client.PostAsync(url, new FormUrlEncodedContent(body));
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex AntiforgeryToken();
+}
