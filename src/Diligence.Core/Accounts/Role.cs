@@ -1,0 +1,9 @@
+namespace Diligence.Core.Accounts;
+
+public enum Role
+{
+    Admin,
+    Reviewer,
+    Procurement,
+    Vendor,
+}

@@ -1,0 +1,8 @@
+namespace Diligence.Core.Reviews;
+
+public enum Decision
+{
+    Approve,
+    ApproveWithConditions,
+    Reject,
+}

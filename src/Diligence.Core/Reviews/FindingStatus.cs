@@ -1,0 +1,8 @@
+namespace Diligence.Core.Reviews;
+
+public enum FindingStatus
+{
+    Open,
+    AcceptedRisk,
+    Remediated,
+}

@@ -1,0 +1,10 @@
+namespace Diligence.Core.Reviews;
+
+public enum ReviewStatus
+{
+    Draft,
+    AwaitingVendor,
+    InReview,
+    ReadyForCommittee,
+    Decided,
+}

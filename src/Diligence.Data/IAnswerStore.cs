@@ -1,0 +1,34 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data;
+
+public interface IAnswerStore
+{
+    /// <summary>The current (non-cleared) answers of a review, by key.</summary>
+    Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default);
+
+    Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Writes an answer (null <paramref name="valueJson"/> clears it) and one history row in one transaction, when the
+    /// stored version is still <paramref name="expectedVersion"/> (0: there is no answer yet, or it was cleared);
+    /// otherwise changes nothing and returns a conflict carrying the current answer. Clearing an absent answer is a no-op.
+    /// </summary>
+    Task<AnswerSaveResult> SaveAsync(
+        Guid reviewId,
+        string key,
+        string? valueJson,
+        int expectedVersion,
+        Guid userId,
+        DateTimeOffset at,
+        CancellationToken cancellationToken = default);
+
+    /// <summary>The changes of one key, or of every key when <paramref name="key"/> is null, oldest first.</summary>
+    Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Carries the answers of <paramref name="fromReviewId"/> forward into <paramref name="toReviewId"/> (re-assessment):
+    /// keys the target already answers are left alone; each copy is recorded in history. Returns how many were copied.
+    /// </summary>
+    Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default);
+}

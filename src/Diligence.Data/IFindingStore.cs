@@ -1,0 +1,30 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data;
+
+public interface IFindingStore
+{
+    /// <summary>Every finding of a review, withdrawn ones included, oldest first.</summary>
+    Task<IReadOnlyList<Finding>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new finding; its Version is stored as 1 whatever the record says.</summary>
+    Task AddAsync(Finding finding, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves severity, text, owner, status and withdrawn when the stored version is still <paramref name="expectedVersion"/>;
+    /// returns the new version. Throws <see cref="ConcurrencyConflictException"/> on a stale save,
+    /// <see cref="KeyNotFoundException"/> when the finding does not exist.
+    /// </summary>
+    Task<int> UpdateAsync(Finding finding, int expectedVersion, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Makes the automatic (flag and rule) findings of a review exactly <paramref name="raised"/>, matched by SourceId:
+    /// new ones are added open, ones no longer raised are withdrawn, withdrawn ones raised again are reinstated with
+    /// their status, owner, severity and text kept. Manual findings are untouched. One transaction.
+    /// </summary>
+    Task<FindingSyncResult> SyncRaisedAsync(
+        Guid reviewId,
+        IReadOnlyList<RaisedFindingRow> raised,
+        DateTimeOffset at,
+        CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,22 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data;
+
+public interface IReviewStore
+{
+    /// <summary>Stores a new review; its Version is stored as 1 whatever the record says.</summary>
+    Task CreateAsync(Review review, CancellationToken cancellationToken = default);
+
+    Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Reviews in <paramref name="status"/> (all when null), most recently updated first.</summary>
+    Task<IReadOnlyList<ReviewSummary>> ListAsync(ReviewStatus? status = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Saves status, owner, decision and rationale when the stored version is still <paramref name="expectedVersion"/>;
+    /// returns the new version. Throws <see cref="ConcurrencyConflictException"/> on a stale save,
+    /// <see cref="InvalidOperationException"/> for a transition <see cref="ReviewLifecycle"/> forbids or a change to a decided review,
+    /// <see cref="KeyNotFoundException"/> when the review does not exist.
+    /// </summary>
+    Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default);
+}

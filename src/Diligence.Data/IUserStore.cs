@@ -1,0 +1,28 @@
+using Diligence.Core.Accounts;
+
+namespace Diligence.Data;
+
+public interface IUserStore
+{
+    Task<int> CountAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Stores a new account; throws <see cref="DuplicateEmailException"/> when the e-mail (any case) is taken.</summary>
+    Task CreateAsync(UserAccount account, CancellationToken cancellationToken = default);
+
+    Task<UserAccount?> GetAsync(Guid id, CancellationToken cancellationToken = default);
+
+    /// <summary>Case-insensitive.</summary>
+    Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken = default);
+
+    /// <summary>All accounts by e-mail.</summary>
+    Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Saves display name, password hash, role, vendor and disabled; throws <see cref="KeyNotFoundException"/> when missing.</summary>
+    Task UpdateAsync(UserAccount account, CancellationToken cancellationToken = default);
+
+    /// <summary>Counts one more failed sign-in and, when <paramref name="lockUntil"/> is given, locks until then; returns the new count.</summary>
+    Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);
+
+    /// <summary>Sets the failed sign-in count to zero and lifts any lock.</summary>
+    Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,142 @@
+using Dapper;
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data.Sqlite;
+
+public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAnswerStore
+{
+    private const string SelectAnswer = """
+        SELECT review_id AS ReviewId, key AS Key, value_json AS ValueJson, version AS Version,
+               updated_by AS UpdatedBy, updated_at AS UpdatedAt
+        FROM answers
+        """;
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            SelectAnswer + " WHERE review_id = @reviewId AND value_json IS NOT NULL ORDER BY key",
+            new { reviewId },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer()!)];
+    }
+
+    public async Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+            SelectAnswer + " WHERE review_id = @reviewId AND key = @key",
+            new { reviewId, key },
+            cancellationToken: cancellationToken));
+        return row?.ToAnswer();
+    }
+
+    public async Task<AnswerSaveResult> SaveAsync(
+        Guid reviewId,
+        string key,
+        string? valueJson,
+        int expectedVersion,
+        Guid userId,
+        DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        // IMMEDIATE: take the write lock before reading, so the version check and the write are one step.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var current = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+            SelectAnswer + " WHERE review_id = @reviewId AND key = @key",
+            new { reviewId, key },
+            transaction,
+            cancellationToken: cancellationToken));
+        var currentVersion = current?.Version ?? 0;
+        var isEmpty = current?.ValueJson is null;
+        if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
+        {
+            return new AnswerSaveResult.Conflict(current?.ToAnswer(), currentVersion);
+        }
+
+        if (valueJson is null && isEmpty)
+        {
+            return new AnswerSaveResult.Saved(null, currentVersion);
+        }
+
+        var newVersion = currentVersion + 1;
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
+            VALUES (@reviewId, @key, @valueJson, @newVersion, @userId, @at)
+            ON CONFLICT (review_id, key) DO UPDATE
+            SET value_json = excluded.value_json, version = excluded.version,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
+
+            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
+            VALUES (@reviewId, @key, @oldValueJson, @valueJson, @newVersion, @userId, @at);
+            """,
+            new { reviewId, key, valueJson, oldValueJson = current?.ValueJson, newVersion, userId, at },
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        var saved = valueJson is null ? null : new StoredAnswer(reviewId, key, valueJson, newVersion, userId, at);
+        return new AnswerSaveResult.Saved(saved, newVersion);
+    }
+
+    public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(
+        Guid reviewId,
+        string? key = null,
+        CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerChangeRow>(new CommandDefinition(
+            """
+            SELECT review_id AS ReviewId, key AS Key, old_value_json AS OldValueJson, new_value_json AS NewValueJson,
+                   version AS Version, changed_by AS ChangedBy, changed_at AS ChangedAt
+            FROM answer_history
+            WHERE review_id = @reviewId AND (@key IS NULL OR key = @key)
+            ORDER BY id
+            """,
+            new { reviewId, key },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToChange())];
+    }
+
+    public async Task<int> CopyAsync(
+        Guid fromReviewId,
+        Guid toReviewId,
+        Guid userId,
+        DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var parameters = new { fromReviewId, toReviewId, userId, at };
+        // History first: both statements pick the same keys (answered in the source, absent from the target).
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
+            SELECT @toReviewId, source.key, NULL, source.value_json, 1, @userId, @at
+            FROM answers source
+            WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
+            ORDER BY source.key
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        var copied = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
+            SELECT @toReviewId, source.key, source.value_json, 1, @userId, @at
+            FROM answers source
+            WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
+              AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
+            """,
+            parameters,
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        return copied;
+    }
+}

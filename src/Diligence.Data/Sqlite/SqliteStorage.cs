@@ -1,0 +1,41 @@
+namespace Diligence.Data.Sqlite;
+
+/// <summary>
+/// Every SQLite store over one connection factory, so wiring is one line:
+/// <c>var storage = new SqliteStorage(options); await storage.Migrations.MigrateAsync();</c>.
+/// Disposing it releases the database file.
+/// </summary>
+public sealed class SqliteStorage : IDisposable
+{
+    public SqliteStorage(StorageOptions options)
+    {
+        Connections = new SqliteConnectionFactory(options);
+        Migrations = new MigrationRunner(Connections);
+        Vendors = new SqliteVendorStore(Connections);
+        Questionnaires = new SqliteQuestionnaireStore(Connections);
+        Reviews = new SqliteReviewStore(Connections);
+        Answers = new SqliteAnswerStore(Connections);
+        Findings = new SqliteFindingStore(Connections);
+        Users = new SqliteUserStore(Connections);
+    }
+
+    public SqliteConnectionFactory Connections { get; }
+
+    public MigrationRunner Migrations { get; }
+
+    public IDatabaseHealth Health => Migrations;
+
+    public IVendorStore Vendors { get; }
+
+    public IQuestionnaireStore Questionnaires { get; }
+
+    public IReviewStore Reviews { get; }
+
+    public IAnswerStore Answers { get; }
+
+    public IFindingStore Findings { get; }
+
+    public IUserStore Users { get; }
+
+    public void Dispose() => Connections.Dispose();
+}

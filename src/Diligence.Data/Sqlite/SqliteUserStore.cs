@@ -1,0 +1,140 @@
+using Dapper;
+using Diligence.Core.Accounts;
+using Microsoft.Data.Sqlite;
+
+namespace Diligence.Data.Sqlite;
+
+public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUserStore
+{
+    private const string SelectUser = """
+        SELECT id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role,
+               vendor_id AS VendorId, disabled AS Disabled, failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil,
+               created_at AS CreatedAt
+        FROM users
+        """;
+
+    // SQLITE_CONSTRAINT_UNIQUE
+    private const int UniqueConstraintFailed = 2067;
+
+    public async Task<int> CountAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        return await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM users", cancellationToken: cancellationToken));
+    }
+
+    public async Task CreateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                """
+                INSERT INTO users (id, email, normalized_email, display_name, password_hash, role, vendor_id, disabled,
+                                   failed_sign_ins, locked_until, created_at)
+                VALUES (@Id, @Email, @NormalizedEmail, @DisplayName, @PasswordHash, @Role, @VendorId, @Disabled,
+                        @FailedSignIns, @LockedUntil, @CreatedAt)
+                """,
+                new
+                {
+                    account.Id,
+                    account.Email,
+                    NormalizedEmail = Normalize(account.Email),
+                    account.DisplayName,
+                    account.PasswordHash,
+                    Role = account.Role.ToString(),
+                    account.VendorId,
+                    account.Disabled,
+                    account.FailedSignIns,
+                    account.LockedUntil,
+                    account.CreatedAt,
+                },
+                cancellationToken: cancellationToken));
+        }
+        catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed
+            && exception.Message.Contains("users.normalized_email", StringComparison.Ordinal))
+        {
+            throw new DuplicateEmailException(account.Email);
+        }
+    }
+
+    public async Task<UserAccount?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            SelectUser + " WHERE id = @id", new { id }, cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    public async Task<UserAccount?> FindByEmailAsync(string email, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<UserRow>(new CommandDefinition(
+            SelectUser + " WHERE normalized_email = @normalizedEmail",
+            new { normalizedEmail = Normalize(email) },
+            cancellationToken: cancellationToken));
+        return row?.ToAccount();
+    }
+
+    public async Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<UserRow>(new CommandDefinition(
+            SelectUser + " ORDER BY normalized_email", cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAccount())];
+    }
+
+    public async Task UpdateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            UPDATE users
+            SET display_name = @DisplayName, password_hash = @PasswordHash, role = @Role, vendor_id = @VendorId, disabled = @Disabled
+            WHERE id = @Id
+            """,
+            new { account.Id, account.DisplayName, account.PasswordHash, Role = account.Role.ToString(), account.VendorId, account.Disabled },
+            cancellationToken: cancellationToken));
+        EnsureFound(updated, account.Id);
+    }
+
+    public async Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var count = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            """
+            UPDATE users
+            SET failed_sign_ins = failed_sign_ins + 1, locked_until = COALESCE(@lockUntil, locked_until)
+            WHERE id = @id
+            RETURNING failed_sign_ins
+            """,
+            new { id, lockUntil },
+            cancellationToken: cancellationToken));
+        return count ?? throw NotFound(id);
+    }
+
+    public async Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var updated = await connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id",
+            new { id },
+            cancellationToken: cancellationToken));
+        EnsureFound(updated, id);
+    }
+
+    private static string Normalize(string email) => email.Trim().ToUpperInvariant();
+
+    private static void EnsureFound(int updatedRows, Guid id)
+    {
+        if (updatedRows == 0)
+        {
+            throw NotFound(id);
+        }
+    }
+
+    private static KeyNotFoundException NotFound(Guid id) => new($"User {id} does not exist.");
+}

@@ -1,0 +1,17 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Diligence.Data;
+
+/// <summary>Bound from the "Storage" configuration section.</summary>
+public sealed class StorageOptions
+{
+    public const string SectionName = "Storage";
+
+    /// <summary>Folder of the embedded database (created if missing).</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>"Sqlite" (embedded default) or "SqlServer".</summary>
+    [Required]
+    public string Provider { get; set; } = StorageProviders.Sqlite;
+}
