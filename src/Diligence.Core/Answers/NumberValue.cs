@@ -1,0 +1,6 @@
+namespace Diligence.Core.Answers;
+
+public sealed record NumberValue(decimal Number) : AnswerValue
+{
+    public override bool IsEmpty => false;
+}

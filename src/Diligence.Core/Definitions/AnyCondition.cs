@@ -1,0 +1,3 @@
+namespace Diligence.Core.Definitions;
+
+public sealed record AnyCondition(IReadOnlyList<Condition> Conditions) : Condition;

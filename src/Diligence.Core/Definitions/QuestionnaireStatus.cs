@@ -1,0 +1,7 @@
+namespace Diligence.Core.Definitions;
+
+public enum QuestionnaireStatus
+{
+    Draft,
+    Published,
+}

@@ -1,0 +1,3 @@
+namespace Diligence.Core.Definitions;
+
+public sealed record ScalarConditionValue(string Text) : ConditionValue;

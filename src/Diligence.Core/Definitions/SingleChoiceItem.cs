@@ -1,0 +1,6 @@
+namespace Diligence.Core.Definitions;
+
+public sealed record SingleChoiceItem : ChoiceItem
+{
+    public override ItemType Type => ItemType.SingleChoice;
+}

@@ -1,0 +1,7 @@
+namespace Diligence.Core;
+
+public enum DiagnosticLevel
+{
+    Error,
+    Warning,
+}
