@@ -11,6 +11,12 @@ public static class ReviewsSetup
         builder.Services.AddSingleton<QuestionnaireCatalog>();
         builder.Services.AddSingleton<Diligence.Reports.MarkdownRenderer>();
         builder.Services.AddScoped<ReviewWorkspace>();
+        builder.Services.AddScoped<DashboardQuery>();
+        builder.Services.AddScoped<VendorDirectory>();
+        builder.Services.AddScoped<NewReviewService>();
+        builder.Services.AddScoped<ReviewLifecycleService>();
+        builder.Services.AddScoped<FindingsService>();
+        builder.Services.AddScoped<AnswerHistoryQuery>();
         return builder;
     }
 }
