@@ -1,0 +1,3 @@
+namespace Diligence.Core.Evaluation;
+
+internal delegate bool CompiledCondition(EvaluationState state);
