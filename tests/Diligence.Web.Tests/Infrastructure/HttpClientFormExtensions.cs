@@ -18,6 +18,20 @@ public static partial class HttpClientFormExtensions
         return await client.PostAsync(url, new FormUrlEncodedContent(body));
     }
 
+    /// <summary>Posts fields as autosave.js does: the antiforgery token in a header, asking for JSON.</summary>
+    public static async Task<HttpResponseMessage> PostAutosaveAsync(
+        this HttpClient client, string url, string formPage, IEnumerable<KeyValuePair<string, string>> fields)
+    {
+        var page = await client.GetStringAsync(formPage);
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent(fields) };
+        if (AntiforgeryToken().Match(page) is { Success: true } token)
+        {
+            request.Headers.Add("X-CSRF-TOKEN", WebUtility.HtmlDecode(token.Groups[1].Value));
+        }
+        request.Headers.Add("Accept", "application/json");
+        return await client.SendAsync(request);
+    }
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
