@@ -11,7 +11,7 @@ public sealed class VendorDirectory(IVendorStore vendors, IReviewStore reviews, 
     public const int WebsiteMaxLength = 2000;
     public const int ContactsMaxLength = 2000;
 
-    public const string NameMissing = "Enter the vendor's name.";
+    public const string NameMissing = "Enter the name of the vendor.";
     public const string NameTooLong = "Use at most 200 characters for the name.";
     public const string ProductTooLong = "Use at most 200 characters for the product.";
     public const string WebsiteInvalid = "Enter a full web address starting with http:// or https://, like https://vendor.example.";
