@@ -8,7 +8,7 @@ namespace Diligence.Web.Reviews;
 public sealed class AnswerHistoryQuery(ReviewWorkspace workspace, IAnswerStore answers, IUserStore users)
 {
     public const string NoAnswer = "(no answer)";
-    public const string NotInVersion = "(a value for another questionnaire version)";
+    public const string NotInVersion = "(a value this questionnaire version cannot read)";
 
     public async Task<AnswerHistory?> LoadAsync(Guid reviewId, string? keyFilter, CancellationToken ct)
     {
@@ -41,10 +41,9 @@ public sealed class AnswerHistoryQuery(ReviewWorkspace workspace, IAnswerStore a
         return new AnswerHistory(state, key, key is null ? null : definition.FindItemByKey(key)?.Prompt ?? key, entries);
     }
 
-    private static string Describe(AnswerableItem? item, string? json) => (item, json) switch
-    {
-        (_, null) => NoAnswer,
-        (null, _) => NotInVersion,
-        _ => AnswerText.Describe(item, AnswerJson.Deserialize(json, item)),
-    };
+    /// <summary>A value this version cannot read (the key changed type in another version) is named, not thrown.</summary>
+    private static string Describe(AnswerableItem? item, string? json) =>
+        json is null ? NoAnswer
+        : item is not null && AnswerJson.TryDeserialize(json, item, out var answer) ? AnswerText.Describe(item, answer)
+        : NotInVersion;
 }
