@@ -1,5 +1,6 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;

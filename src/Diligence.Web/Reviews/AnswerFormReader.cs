@@ -50,7 +50,7 @@ public static class AnswerFormReader
                 return Text(form, name, errors) switch
                 {
                     null => null,
-                    var text when decimal.TryParse(text, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
+                    var entered when decimal.TryParse(entered, NumberStyles.Number, CultureInfo.InvariantCulture, out var number)
                         => new NumberValue(number),
                     _ => Error(errors, "Enter a number, like 12 or 3.5."),
                 };
@@ -58,7 +58,7 @@ public static class AnswerFormReader
                 return Text(form, name, errors) switch
                 {
                     null => null,
-                    var text when DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                    var entered when DateOnly.TryParseExact(entered, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
                         => new DateValue(date),
                     _ => Error(errors, "Enter a date as YYYY-MM-DD, like 2026-03-31."),
                 };

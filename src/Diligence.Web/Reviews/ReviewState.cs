@@ -2,7 +2,6 @@ using Diligence.Core.Answers;
 using Diligence.Core.Evaluation;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
-using Diligence.Data;
 
 namespace Diligence.Web.Reviews;
 

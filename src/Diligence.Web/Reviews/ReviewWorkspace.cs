@@ -1,6 +1,5 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
-using Diligence.Core.Evaluation;
 using Diligence.Core.Reviews;
 using Diligence.Data;
 using Microsoft.Extensions.Primitives;

@@ -1,6 +1,5 @@
 using System.Net;
 using Diligence.Core.Accounts;
-using Diligence.Data;
 using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -92,5 +91,6 @@ public sealed class TestApp : IDisposable
             host.UseEnvironment("Testing");
             host.UseSetting("Storage:DataDirectory", DataDirectory);
             host.UseSetting("Accounts:SignInAttemptsPerMinute", "1000");
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
         });
 }
