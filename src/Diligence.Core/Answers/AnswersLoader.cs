@@ -126,6 +126,8 @@ public static class AnswersLoader
             nodes[key] = entry;
         }
 
+        // With answers missing for errors, what they would hide is unknown: warning about it would mislead.
+        var complete = !bag.HasErrors;
         var sheet = new AnswerSheet(questionnaire.Id, questionnaire.Version, answers, vendorName, product, asOf);
         var day = today ?? asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var evaluation = new QuestionnaireEvaluator(questionnaire).Evaluate(sheet, day);
@@ -135,7 +137,8 @@ public static class AnswersLoader
             var (keyNode, valueNode) = nodes[key];
             if (!evaluation.IsVisible(item.Id))
             {
-                bag.Warning(keyNode, $"answer to '{key}' is ignored: the item is hidden by other answers");
+                if (complete)
+                    bag.Warning(keyNode, $"answer to '{key}' is ignored: the item is hidden by other answers");
                 continue;
             }
             var position = (valueNode as MappingNode)?["value"] ?? valueNode;
