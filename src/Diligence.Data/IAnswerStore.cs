@@ -13,6 +13,7 @@ public interface IAnswerStore
     /// Writes an answer (null <paramref name="valueJson"/> clears it) and one history row in one transaction, when the
     /// stored version is still <paramref name="expectedVersion"/> (0: there is no answer yet, or it was cleared);
     /// otherwise changes nothing and returns a conflict carrying the current answer. Clearing an absent answer is a no-op.
+    /// Throws <see cref="KeyNotFoundException"/> for an unknown review and <see cref="InvalidOperationException"/> for a decided one.
     /// </summary>
     Task<AnswerSaveResult> SaveAsync(
         Guid reviewId,
@@ -23,7 +24,9 @@ public interface IAnswerStore
         DateTimeOffset at,
         CancellationToken cancellationToken = default);
 
-    /// <summary>The changes of one key, or of every key when <paramref name="key"/> is null, oldest first.</summary>
+    /// <summary>
+    /// The changes of one key, by version, or of every key when <paramref name="key"/> is null, by time (then key, version).
+    /// </summary>
     Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -2,6 +2,7 @@ using Diligence.Core.Reviews;
 
 namespace Diligence.Data;
 
+/// <summary>Severities outside <see cref="FindingSeverities.All"/> are refused with <see cref="ArgumentException"/>.</summary>
 public interface IFindingStore
 {
     /// <summary>Every finding of a review, withdrawn ones included, oldest first.</summary>

@@ -76,8 +76,16 @@ public sealed partial class MigrationRunner : IDatabaseHealth
             return false;
         }
 
-        await connection.ExecuteAsync(new CommandDefinition(
-            migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+        try
+        {
+            await connection.ExecuteAsync(new CommandDefinition(
+                migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+        }
+        catch (DbException exception)
+        {
+            throw new InvalidOperationException($"Migration {migration.Name} failed and was rolled back: {exception.Message}", exception);
+        }
+
         await connection.ExecuteAsync(new CommandDefinition(
             "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@Id, @Name, @AppliedAt)",
             new { migration.Id, migration.Name, AppliedAt = _time.GetUtcNow() },

@@ -3,6 +3,7 @@ using Diligence.Web.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddStorage();
+builder.AddKeyStorage();
 builder.AddAccounts();
 builder.AddReviews();
 builder.AddWebUi();

@@ -10,4 +10,6 @@ public static class FindingSeverities
     public const string Info = "info";
 
     public static IReadOnlyList<string> All { get; } = [Critical, High, Medium, Low, Info];
+
+    public static bool IsKnown(string severity) => All.Contains(severity, StringComparer.Ordinal);
 }

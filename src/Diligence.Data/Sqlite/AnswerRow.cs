@@ -3,7 +3,7 @@ using Diligence.Core.Reviews;
 namespace Diligence.Data.Sqlite;
 
 /// <summary>An answers row; a null value marks a cleared answer, whose version still counts.</summary>
-internal sealed class AnswerRow
+internal class AnswerRow
 {
     public Guid ReviewId { get; init; }
 

@@ -46,16 +46,28 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         using var connection = await connections.OpenAsync(cancellationToken);
         // IMMEDIATE: take the write lock before reading, so the version check and the write are one step.
         using var transaction = connection.BeginTransaction(deferred: false);
-        var current = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
-            SelectAnswer + " WHERE review_id = @reviewId AND key = @key",
+        var current = await connection.QuerySingleOrDefaultAsync<AnswerUnderReviewRow>(new CommandDefinition(
+            """
+            SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS Key, a.value_json AS ValueJson, a.version AS Version,
+                   a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
+            FROM reviews r
+            LEFT JOIN answers a ON a.review_id = r.id AND a.key = @key
+            WHERE r.id = @reviewId
+            """,
             new { reviewId, key },
             transaction,
-            cancellationToken: cancellationToken));
-        var currentVersion = current?.Version ?? 0;
-        var isEmpty = current?.ValueJson is null;
+            cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
+        if (ReviewLifecycle.IsLocked(current.ReviewStatus))
+        {
+            throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
+        }
+
+        var currentVersion = current.Version;
+        var isEmpty = current.ValueJson is null;
         if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
         {
-            return new AnswerSaveResult.Conflict(current?.ToAnswer(), currentVersion);
+            return new AnswerSaveResult.Conflict(current.ToAnswer(), currentVersion);
         }
 
         if (valueJson is null && isEmpty)
@@ -72,10 +84,10 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             SET value_json = excluded.value_json, version = excluded.version,
                 updated_by = excluded.updated_by, updated_at = excluded.updated_at;
 
-            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
-            VALUES (@reviewId, @key, @oldValueJson, @valueJson, @newVersion, @userId, @at);
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
             """,
-            new { reviewId, key, valueJson, oldValueJson = current?.ValueJson, newVersion, userId, at },
+            new { reviewId, key, valueJson, oldValueJson = current.ValueJson, newVersion, userId, at },
             transaction,
             cancellationToken: cancellationToken));
         transaction.Commit();
@@ -95,7 +107,8 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
                    version AS Version, changed_by AS ChangedBy, changed_at AS ChangedAt
             FROM answer_history
             WHERE review_id = @reviewId AND (@key IS NULL OR key = @key)
-            ORDER BY id
+            -- One key: by version, whatever the clocks said; the whole review: by time.
+            ORDER BY CASE WHEN @key IS NULL THEN changed_at END, key, version
             """,
             new { reviewId, key },
             cancellationToken: cancellationToken));
@@ -115,12 +128,11 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         // History first: both statements pick the same keys (answered in the source, absent from the target).
         await connection.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO answer_history (review_id, key, old_value_json, new_value_json, version, changed_by, changed_at)
-            SELECT @toReviewId, source.key, NULL, source.value_json, 1, @userId, @at
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            SELECT @toReviewId, source.key, 1, NULL, source.value_json, @userId, @at
             FROM answers source
             WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
               AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
-            ORDER BY source.key
             """,
             parameters,
             transaction,

@@ -18,7 +18,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private const string FirstConnectionPragmas = "PRAGMA journal_mode=WAL; " + ConnectionPragmas;
 
     private readonly string _connectionString;
-    private int _journalModeSet;
+    private volatile bool _walEnabled;
 
     public SqliteConnectionFactory(StorageOptions options)
     {
@@ -46,8 +46,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         {
             await connection.OpenAsync(cancellationToken);
             using var command = connection.CreateCommand();
-            command.CommandText = Interlocked.Exchange(ref _journalModeSet, 1) == 0 ? FirstConnectionPragmas : ConnectionPragmas;
+            command.CommandText = _walEnabled ? ConnectionPragmas : FirstConnectionPragmas;
             await command.ExecuteNonQueryAsync(cancellationToken);
+            _walEnabled = true;
             return connection;
         }
         catch

@@ -30,6 +30,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
     public async Task AddAsync(Finding finding, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        EnsureKnownSeverity(finding.Severity);
         using var connection = await connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             InsertFinding,
@@ -53,6 +54,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
     public async Task<int> UpdateAsync(Finding finding, int expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
+        EnsureKnownSeverity(finding.Severity);
         using var connection = await connections.OpenAsync(cancellationToken);
         var newVersion = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             """
@@ -101,6 +103,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                 throw new ArgumentException($"Raised finding {row.SourceId} must come from a flag or a rule.", nameof(raised));
             }
 
+            EnsureKnownSeverity(row.Severity);
             if (!raisedById.TryAdd(row.SourceId, row))
             {
                 throw new ArgumentException($"Finding {row.SourceId} is raised twice.", nameof(raised));
@@ -145,5 +148,14 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
             cancellationToken: cancellationToken));
         transaction.Commit();
         return new FindingSyncResult(added.Count, withdrawn.Count, reinstated.Count);
+    }
+
+    private static void EnsureKnownSeverity(string severity)
+    {
+        if (!FindingSeverities.IsKnown(severity))
+        {
+            throw new ArgumentException(
+                $"Severity '{severity}' is not one of {string.Join(", ", FindingSeverities.All)}.", nameof(severity));
+        }
     }
 }

@@ -9,6 +9,12 @@ public sealed class SqliteStorage : IDisposable
 {
     public SqliteStorage(StorageOptions options)
     {
+        ArgumentNullException.ThrowIfNull(options);
+        if (!string.Equals(options.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"Storage provider is '{options.Provider}', not {StorageProviders.Sqlite}.", nameof(options));
+        }
+
         Connections = new SqliteConnectionFactory(options);
         Migrations = new MigrationRunner(Connections);
         Vendors = new SqliteVendorStore(Connections);

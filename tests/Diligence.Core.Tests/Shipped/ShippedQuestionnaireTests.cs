@@ -1,5 +1,4 @@
 using Diligence.Core.Definitions;
-using NUnit.Framework;
 
 namespace Diligence.Core.Tests.Shipped;
 

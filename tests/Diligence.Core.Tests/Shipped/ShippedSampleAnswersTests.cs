@@ -1,7 +1,6 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
 using Diligence.Core.Evaluation;
-using NUnit.Framework;
 
 namespace Diligence.Core.Tests.Shipped;
 
@@ -139,7 +138,7 @@ public sealed class ShippedSampleAnswersTests
             $"{fileName} did not load: " + string.Join(Environment.NewLine, result.Diagnostics));
     }
 
-    private static Evaluation.Evaluation Evaluate(string fileName) =>
+    private static Core.Evaluation.Evaluation Evaluate(string fileName) =>
         new QuestionnaireEvaluator(Questionnaire.Value).Evaluate(Load(fileName), EvaluationDay);
 
     private static int EntryCount(AnswerSheet sheet, string key) =>

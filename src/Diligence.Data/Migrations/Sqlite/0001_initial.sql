@@ -72,18 +72,17 @@ CREATE TABLE answers (
     PRIMARY KEY (review_id, key)
 ) WITHOUT ROWID;
 
+-- One row per version of an answer; one b-tree (no rowid) keeps each save to few page writes.
 CREATE TABLE answer_history (
-    id              INTEGER PRIMARY KEY,
     review_id       TEXT NOT NULL REFERENCES reviews (id) ON DELETE CASCADE,
     key             TEXT NOT NULL,
+    version         INTEGER NOT NULL,
     old_value_json  TEXT NULL,
     new_value_json  TEXT NULL,
-    version         INTEGER NOT NULL,
     changed_by      TEXT NOT NULL,
-    changed_at      TEXT NOT NULL
-);
-
-CREATE UNIQUE INDEX ux_answer_history_review_key_version ON answer_history (review_id, key, version);
+    changed_at      TEXT NOT NULL,
+    PRIMARY KEY (review_id, key, version)
+) WITHOUT ROWID;
 
 CREATE TABLE findings (
     id          TEXT NOT NULL PRIMARY KEY,

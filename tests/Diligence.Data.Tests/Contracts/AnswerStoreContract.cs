@@ -1,0 +1,290 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data.Tests.Contracts;
+
+public abstract class AnswerStoreContract : StoreContract
+{
+    private const string Key = "deployment.models-offered";
+    private const string Hosted = """["hosted"]""";
+    private const string HostedAndDedicated = """["hosted","dedicated"]""";
+
+    private static readonly Guid _alice = Guid.NewGuid();
+    private static readonly Guid _bob = Guid.NewGuid();
+
+    [Test]
+    public async Task A_saved_answer_can_be_read_back()
+    {
+        var review = await SeedReviewAsync();
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var expected = new StoredAnswer(review.Id, Key, Hosted, 1, _alice, TestData.Now);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Saved(expected, 1)));
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.EqualTo(expected));
+        }
+    }
+
+    [Test]
+    public async Task Each_save_moves_the_answer_to_the_next_version()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now.AddMinutes(1));
+
+        var expected = new StoredAnswer(review.Id, Key, HostedAndDedicated, 2, _bob, TestData.Now.AddMinutes(1));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Saved(expected, 2)));
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.EqualTo(expected));
+        }
+    }
+
+    [Test]
+    public async Task Saving_a_stale_answer_returns_a_conflict_with_the_current_value()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now.AddMinutes(1));
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, """["private-cloud"]""", 1, _alice, TestData.Now.AddMinutes(2));
+
+        var bobs = new StoredAnswer(review.Id, Key, HostedAndDedicated, 2, _bob, TestData.Now.AddMinutes(1));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Conflict(bobs, 2)));
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.EqualTo(bobs));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id, Key), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task Saving_a_first_answer_that_someone_else_already_gave_returns_a_conflict()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 0, _bob, TestData.Now);
+
+        Assert.That(result, Is.EqualTo(new AnswerSaveResult.Conflict(new StoredAnswer(review.Id, Key, Hosted, 1, _alice, TestData.Now), 1)));
+    }
+
+    [Test]
+    public async Task Saving_a_version_that_does_not_exist_yet_returns_a_conflict()
+    {
+        var review = await SeedReviewAsync();
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, Hosted, 3, _alice, TestData.Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Conflict(null, 0)));
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.Null);
+        }
+    }
+
+    [Test]
+    public async Task Every_save_is_recorded_in_history_from_old_to_new_value_with_who_and_when()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now.AddMinutes(1));
+        await Database.Answers.SaveAsync(review.Id, Key, null, 2, _alice, TestData.Now.AddMinutes(2));
+
+        var history = await Database.Answers.HistoryAsync(review.Id, Key);
+
+        Assert.That(history, Is.EqualTo(new[]
+        {
+            new AnswerChange(review.Id, Key, null, Hosted, 1, _alice, TestData.Now),
+            new AnswerChange(review.Id, Key, Hosted, HostedAndDedicated, 2, _bob, TestData.Now.AddMinutes(1)),
+            new AnswerChange(review.Id, Key, HostedAndDedicated, null, 3, _alice, TestData.Now.AddMinutes(2)),
+        }));
+    }
+
+    [Test]
+    public async Task History_covers_every_key_of_the_review_when_no_key_is_given()
+    {
+        var review = await SeedReviewAsync();
+        var otherReview = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, "network.inbound-required", "\"no\"", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(otherReview.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var history = await Database.Answers.HistoryAsync(review.Id);
+
+        Assert.That(history.Select(c => c.Key), Is.EqualTo(new[] { Key, "network.inbound-required" }));
+    }
+
+    [Test]
+    public async Task Clearing_an_answer_removes_it_and_records_the_change()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, null, 1, _bob, TestData.Now.AddMinutes(1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Saved(null, 2)));
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.Null);
+            Assert.That(await Database.Answers.ListAsync(review.Id), Is.Empty);
+            Assert.That((await Database.Answers.HistoryAsync(review.Id, Key))[^1],
+                Is.EqualTo(new AnswerChange(review.Id, Key, Hosted, null, 2, _bob, TestData.Now.AddMinutes(1))));
+        }
+    }
+
+    [Test]
+    public async Task A_cleared_answer_can_be_answered_again_as_a_first_answer_and_keeps_counting_versions()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, Key, null, 1, _alice, TestData.Now);
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 0, _bob, TestData.Now);
+
+        Assert.That(result, Is.EqualTo(new AnswerSaveResult.Saved(new StoredAnswer(review.Id, Key, HostedAndDedicated, 3, _bob, TestData.Now), 3)));
+    }
+
+    [Test]
+    public async Task A_stale_save_over_a_cleared_answer_returns_a_conflict_without_a_current_value()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, Key, null, 1, _alice, TestData.Now);
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now);
+
+        Assert.That(result, Is.EqualTo(new AnswerSaveResult.Conflict(null, 2)));
+    }
+
+    [Test]
+    public async Task Clearing_an_answer_that_was_never_given_changes_nothing()
+    {
+        var review = await SeedReviewAsync();
+
+        var result = await Database.Answers.SaveAsync(review.Id, Key, null, 0, _alice, TestData.Now);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(result, Is.EqualTo(new AnswerSaveResult.Saved(null, 0)));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id), Is.Empty);
+        }
+    }
+
+    [Test]
+    public async Task The_answers_of_a_review_are_listed_by_key()
+    {
+        var review = await SeedReviewAsync();
+        var otherReview = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, "network.inbound-required", "\"no\"", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, "workload.data-classes", """["pii"]""", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(review.Id, "workload.data-classes", null, 1, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(otherReview.Id, "identity.sso", "\"saml\"", 0, _alice, TestData.Now);
+
+        var listed = await Database.Answers.ListAsync(review.Id);
+
+        Assert.That(listed.Select(a => a.Key), Is.EqualTo(new[] { Key, "network.inbound-required" }));
+    }
+
+    [Test]
+    public async Task Answers_are_stored_as_given_json_text()
+    {
+        var review = await SeedReviewAsync();
+        const string matrix = """{"control-plane":{"hosted":"Astronomer infrastructure","private-cloud":"Customer – ünïcode ✓"}}""";
+
+        await Database.Answers.SaveAsync(review.Id, "boundary.component-locations", matrix, 0, _alice, TestData.Now);
+
+        Assert.That((await Database.Answers.GetAsync(review.Id, "boundary.component-locations"))?.ValueJson, Is.EqualTo(matrix));
+    }
+
+    [Test]
+    public async Task Copying_carries_answers_forward_into_a_re_assessment_and_records_them()
+    {
+        var previous = await SeedReviewAsync();
+        var reassessment = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(previous.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, Key, HostedAndDedicated, 1, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "network.inbound-required", "\"no\"", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "workload.data-classes", """["pii"]""", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "workload.data-classes", null, 1, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(reassessment.Id, "network.inbound-required", "\"yes\"", 0, _bob, TestData.Now);
+        var copiedAt = TestData.Now.AddDays(365);
+
+        var copied = await Database.Answers.CopyAsync(previous.Id, reassessment.Id, _bob, copiedAt);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(copied, Is.EqualTo(1));
+            Assert.That(await Database.Answers.ListAsync(reassessment.Id), Is.EqualTo(new[]
+            {
+                new StoredAnswer(reassessment.Id, Key, HostedAndDedicated, 1, _bob, copiedAt),
+                new StoredAnswer(reassessment.Id, "network.inbound-required", "\"yes\"", 1, _bob, TestData.Now),
+            }));
+            Assert.That(await Database.Answers.HistoryAsync(reassessment.Id, Key), Is.EqualTo(new[]
+            {
+                new AnswerChange(reassessment.Id, Key, null, HostedAndDedicated, 1, _bob, copiedAt),
+            }));
+            Assert.That(await Database.Answers.ListAsync(previous.Id), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task Answers_survive_closing_and_reopening_the_database()
+    {
+        var review = await SeedReviewAsync();
+        for (var i = 0; i < 20; i++)
+        {
+            await Database.Answers.SaveAsync(review.Id, $"item.{i:00}", $"{i}", 0, _alice, TestData.Now);
+        }
+
+        await Database.Answers.SaveAsync(review.Id, "item.00", "\"changed\"", 1, _bob, TestData.Now);
+        var before = await Database.Answers.ListAsync(review.Id);
+
+        Database.Reopen();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Answers.ListAsync(review.Id), Is.EqualTo(before));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id), Has.Count.EqualTo(21));
+        }
+    }
+
+    [Test]
+    public async Task Of_simultaneous_first_answers_one_is_saved_and_the_others_conflict()
+    {
+        var review = await SeedReviewAsync();
+        var writers = Enumerable.Range(0, 8).Select(i => Task.Run(() =>
+            Database.Answers.SaveAsync(review.Id, Key, $"[\"writer-{i}\"]", 0, Guid.NewGuid(), TestData.Now)));
+
+        var results = await Task.WhenAll(writers);
+
+        var saved = results.OfType<AnswerSaveResult.Saved>().Single();
+        var conflicts = results.OfType<AnswerSaveResult.Conflict>().ToList();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(conflicts, Has.Count.EqualTo(7));
+            Assert.That(conflicts.Select(c => c.Current), Has.All.EqualTo(saved.Answer));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id), Has.Count.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task Saving_an_answer_to_an_unknown_review_throws_not_found() =>
+        await Assert.ThrowsAsync<KeyNotFoundException>(() =>
+            Database.Answers.SaveAsync(Guid.NewGuid(), Key, Hosted, 0, _alice, TestData.Now));
+
+    [Test]
+    public async Task The_answers_of_a_decided_review_are_locked()
+    {
+        var review = await SeedReviewAsync(ReviewStatus.ReadyForCommittee);
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Reviews.UpdateAsync(review with { Status = ReviewStatus.Decided, Decision = Decision.Approve }, review.Version);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _alice, TestData.Now));
+        Assert.That((await Database.Answers.GetAsync(review.Id, Key))?.ValueJson, Is.EqualTo(Hosted));
+    }
+}

@@ -1,0 +1,144 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data.Tests.Contracts;
+
+public abstract class ReviewStoreContract : StoreContract
+{
+    [Test]
+    public async Task A_created_review_can_be_read_back_at_version_one()
+    {
+        var vendor = await SeedVendorAsync();
+        var owner = await SeedUserAsync();
+        var review = TestData.Review(vendor.Id, owner.Id, await SeedQuestionnaireAsync()) with { Version = 7 };
+
+        await Database.Reviews.CreateAsync(review);
+
+        Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(review with { Version = 1 }));
+    }
+
+    [Test]
+    public async Task A_re_assessment_remembers_the_review_it_follows()
+    {
+        var previous = await SeedReviewAsync();
+        var reassessment = TestData.Review(previous.VendorId, previous.OwnerId, TestData.Questionnaire()) with
+        {
+            PreviousReviewId = previous.Id,
+        };
+
+        await Database.Reviews.CreateAsync(reassessment);
+
+        Assert.That((await Database.Reviews.GetAsync(reassessment.Id))?.PreviousReviewId, Is.EqualTo(previous.Id));
+    }
+
+    [Test]
+    public async Task An_unknown_review_is_null() =>
+        Assert.That(await Database.Reviews.GetAsync(Guid.NewGuid()), Is.Null);
+
+    [Test]
+    public async Task Reviews_are_listed_with_vendor_and_owner_names_most_recently_updated_first()
+    {
+        var vendor = await SeedVendorAsync("Astral", "uv");
+        var owner = await SeedUserAsync("Sam Security");
+        var questionnaire = await SeedQuestionnaireAsync();
+        var older = TestData.Review(vendor.Id, owner.Id, questionnaire);
+        var newer = TestData.Review(vendor.Id, owner.Id, questionnaire) with { UpdatedAt = TestData.Now.AddHours(1) };
+        await Database.Reviews.CreateAsync(older);
+        await Database.Reviews.CreateAsync(newer);
+
+        var listed = await Database.Reviews.ListAsync();
+
+        Assert.That(listed, Is.EqualTo(new[]
+        {
+            new ReviewSummary(newer, "Astral", "uv", "Sam Security"),
+            new ReviewSummary(older, "Astral", "uv", "Sam Security"),
+        }));
+    }
+
+    [Test]
+    public async Task Reviews_can_be_listed_by_status()
+    {
+        var draft = await SeedReviewAsync(ReviewStatus.Draft);
+        var inReview = await SeedReviewAsync(ReviewStatus.InReview);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await Database.Reviews.ListAsync(ReviewStatus.InReview)).Select(s => s.Review.Id), Is.EqualTo(new[] { inReview.Id }));
+            Assert.That((await Database.Reviews.ListAsync(ReviewStatus.Draft)).Select(s => s.Review.Id), Is.EqualTo(new[] { draft.Id }));
+            Assert.That(await Database.Reviews.ListAsync(ReviewStatus.Decided), Is.Empty);
+            Assert.That(await Database.Reviews.ListAsync(), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
+    public async Task Updating_a_review_saves_it_and_returns_the_next_version()
+    {
+        var review = await SeedReviewAsync();
+        var newOwner = await SeedUserAsync("Nora New-Owner");
+        var updated = review with { Status = ReviewStatus.AwaitingVendor, OwnerId = newOwner.Id, UpdatedAt = TestData.Now.AddMinutes(5) };
+
+        var version = await Database.Reviews.UpdateAsync(updated, expectedVersion: 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(version, Is.EqualTo(2));
+            Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(updated with { Version = 2 }));
+        }
+    }
+
+    [Test]
+    public async Task Saving_a_stale_review_throws_a_conflict_and_keeps_the_other_save()
+    {
+        var review = await SeedReviewAsync();
+        var first = review with { Status = ReviewStatus.AwaitingVendor };
+        await Database.Reviews.UpdateAsync(first, expectedVersion: 1);
+
+        var conflict = await Assert.ThrowsAsync<ConcurrencyConflictException>(() =>
+            Database.Reviews.UpdateAsync(review with { DecisionRationale = "stale" }, expectedVersion: 1));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(conflict?.ExpectedVersion, Is.EqualTo(1));
+            Assert.That(conflict?.ActualVersion, Is.EqualTo(2));
+            Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(first with { Version = 2 }));
+        }
+    }
+
+    [Test]
+    public async Task A_review_cannot_skip_a_lifecycle_step()
+    {
+        var review = await SeedReviewAsync(ReviewStatus.Draft);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            Database.Reviews.UpdateAsync(review with { Status = ReviewStatus.ReadyForCommittee }, expectedVersion: 1));
+        Assert.That((await Database.Reviews.GetAsync(review.Id))?.Status, Is.EqualTo(ReviewStatus.Draft));
+    }
+
+    [Test]
+    public async Task A_decision_is_stored_with_its_rationale_and_locks_the_review()
+    {
+        var review = await SeedReviewAsync(ReviewStatus.ReadyForCommittee);
+        var decided = review with
+        {
+            Status = ReviewStatus.Decided,
+            Decision = Decision.ApproveWithConditions,
+            DecisionRationale = "Approve once SSO is enforced for every workspace.",
+        };
+
+        var version = await Database.Reviews.UpdateAsync(decided, expectedVersion: 1);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(decided with { Version = 2 }));
+            await Assert.ThrowsAsync<InvalidOperationException>(() =>
+                Database.Reviews.UpdateAsync(decided with { DecisionRationale = "changed afterwards" }, version));
+        }
+    }
+
+    [Test]
+    public async Task Updating_an_unknown_review_throws_not_found()
+    {
+        var review = await SeedReviewAsync();
+
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Reviews.UpdateAsync(review with { Id = Guid.NewGuid() }, 1));
+    }
+}

@@ -1,0 +1,129 @@
+using Diligence.Core.Accounts;
+
+namespace Diligence.Data.Tests.Contracts;
+
+public abstract class UserStoreContract : StoreContract
+{
+    [Test]
+    public async Task An_empty_database_has_no_users_until_one_is_created()
+    {
+        var before = await Database.Users.CountAsync();
+        await SeedUserAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(before, Is.Zero);
+            Assert.That(await Database.Users.CountAsync(), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task A_created_user_can_be_read_back()
+    {
+        var vendor = await SeedVendorAsync();
+        var user = TestData.User("vendor.contact@astronomer.io", Role.Vendor, "Vic Vendor") with
+        {
+            VendorId = vendor.Id,
+            FailedSignIns = 2,
+            LockedUntil = TestData.Now.AddMinutes(15),
+        };
+
+        await Database.Users.CreateAsync(user);
+
+        Assert.That(await Database.Users.GetAsync(user.Id), Is.EqualTo(user));
+    }
+
+    [Test]
+    public async Task An_unknown_user_is_null() =>
+        Assert.That(await Database.Users.GetAsync(Guid.NewGuid()), Is.Null);
+
+    [TestCase("Reviewer@Example.com")]
+    [TestCase("REVIEWER@EXAMPLE.COM")]
+    [TestCase("reviewer@example.com")]
+    public async Task A_user_is_found_by_email_in_any_case(string lookedUp)
+    {
+        var user = TestData.User("reviewer@example.com");
+        await Database.Users.CreateAsync(user);
+
+        Assert.That(await Database.Users.FindByEmailAsync(lookedUp), Is.EqualTo(user));
+    }
+
+    [Test]
+    public async Task An_unknown_email_finds_no_user()
+    {
+        await SeedUserAsync();
+
+        Assert.That(await Database.Users.FindByEmailAsync("nobody@example.com"), Is.Null);
+    }
+
+    [Test]
+    public async Task An_email_already_taken_in_another_case_is_refused()
+    {
+        await Database.Users.CreateAsync(TestData.User("Admin@Example.com", Role.Admin));
+
+        await Assert.ThrowsAsync<DuplicateEmailException>(() => Database.Users.CreateAsync(TestData.User("admin@example.COM")));
+    }
+
+    [Test]
+    public async Task Users_are_listed_by_email()
+    {
+        var zed = TestData.User("zed@example.com");
+        var amy = TestData.User("Amy@example.com");
+        var bob = TestData.User("bob@example.com");
+        foreach (var user in new[] { zed, amy, bob })
+        {
+            await Database.Users.CreateAsync(user);
+        }
+
+        Assert.That(await Database.Users.ListAsync(), Is.EqualTo(new[] { amy, bob, zed }));
+    }
+
+    [Test]
+    public async Task Updating_a_user_saves_display_name_password_role_and_disabled()
+    {
+        var user = await SeedUserAsync();
+        var updated = user with { DisplayName = "Riley Admin", PasswordHash = "AQAAAAIAAYagAAAAEnew", Role = Role.Admin, Disabled = true };
+
+        await Database.Users.UpdateAsync(updated);
+
+        Assert.That(await Database.Users.GetAsync(user.Id), Is.EqualTo(updated));
+    }
+
+    [Test]
+    public async Task Updating_an_unknown_user_throws_not_found() =>
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Users.UpdateAsync(TestData.User()));
+
+    [Test]
+    public async Task Failed_sign_ins_are_counted_and_may_lock_the_account()
+    {
+        var user = await SeedUserAsync();
+        var lockUntil = TestData.Now.AddMinutes(15);
+
+        var first = await Database.Users.RecordFailedSignInAsync(user.Id, null);
+        var second = await Database.Users.RecordFailedSignInAsync(user.Id, lockUntil);
+        var third = await Database.Users.RecordFailedSignInAsync(user.Id, null);
+
+        var stored = await Database.Users.GetAsync(user.Id);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(new[] { first, second, third }, Is.EqualTo(new[] { 1, 2, 3 }));
+            Assert.That(stored?.FailedSignIns, Is.EqualTo(3));
+            Assert.That(stored?.LockedUntil, Is.EqualTo(lockUntil));
+        }
+    }
+
+    [Test]
+    public async Task Resetting_failed_sign_ins_lifts_the_lock()
+    {
+        var user = await SeedUserAsync();
+        await Database.Users.RecordFailedSignInAsync(user.Id, TestData.Now.AddMinutes(15));
+
+        await Database.Users.ResetFailedSignInsAsync(user.Id);
+
+        Assert.That(await Database.Users.GetAsync(user.Id), Is.EqualTo(user));
+    }
+
+    [Test]
+    public async Task Recording_a_failed_sign_in_for_an_unknown_user_throws_not_found() =>
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Users.RecordFailedSignInAsync(Guid.NewGuid(), null));
+}

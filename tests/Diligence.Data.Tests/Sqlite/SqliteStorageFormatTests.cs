@@ -1,0 +1,109 @@
+using Dapper;
+using Diligence.Data.Sqlite;
+using Diligence.Data.Tests.Contracts;
+using Microsoft.Data.Sqlite;
+
+namespace Diligence.Data.Tests.Sqlite;
+
+/// <summary>What the SQLite file holds and how its connections are set up: things a provider-neutral contract cannot see.</summary>
+public sealed class SqliteStorageFormatTests
+{
+    // SQLITE_CONSTRAINT_FOREIGNKEY
+    private const int ForeignKeyConstraintFailed = 787;
+
+    private SqliteTestDatabase _database = null!;
+
+    [SetUp]
+    public async Task CreateMigratedDatabase()
+    {
+        _database = new SqliteTestDatabase();
+        await _database.Migrations.MigrateAsync();
+    }
+
+    [TearDown]
+    public void DropDatabase() => _database.Dispose();
+
+    [Test]
+    public void The_database_file_is_created_in_the_data_directory() =>
+        Assert.That(_database.Connections.DatabasePath, Is.EqualTo(Path.Combine(_database.Directory, "diligence.db")).And.Exist);
+
+    [Test]
+    public async Task Every_connection_uses_wal_a_busy_timeout_foreign_keys_and_normal_synchronous()
+    {
+        using var connection = await _database.Connections.OpenAsync();
+
+        var settings = await connection.QuerySingleAsync<(string JournalMode, long BusyTimeout, long ForeignKeys, long Synchronous)>(
+            """
+            SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT timeout FROM pragma_busy_timeout),
+                   (SELECT foreign_keys FROM pragma_foreign_keys), (SELECT synchronous FROM pragma_synchronous)
+            """);
+
+        Assert.That(settings, Is.EqualTo(("wal", 5000L, 1L, 1L)));
+    }
+
+    [Test]
+    public async Task Ids_are_stored_as_lower_case_text_and_times_as_round_trip_utc_text()
+    {
+        var vendor = TestData.Vendor() with { Id = Guid.Parse("3F2504E0-4F89-11D3-9A0C-0305E82C3301") };
+        await _database.Vendors.CreateAsync(vendor);
+        using var connection = await _database.Connections.OpenAsync();
+
+        var stored = await connection.QuerySingleAsync<(string Id, string CreatedAt)>(
+            "SELECT id, created_at FROM vendors");
+
+        Assert.That(stored, Is.EqualTo(("3f2504e0-4f89-11d3-9a0c-0305e82c3301", "2026-11-23T12:30:15.1230000+00:00")));
+    }
+
+    [Test]
+    public async Task Enums_are_stored_by_name()
+    {
+        var user = TestData.User(role: Core.Accounts.Role.Procurement);
+        await _database.Users.CreateAsync(user);
+        using var connection = await _database.Connections.OpenAsync();
+
+        Assert.That(await connection.ExecuteScalarAsync<string>("SELECT role FROM users"), Is.EqualTo("Procurement"));
+    }
+
+    [Test]
+    public async Task Findings_of_an_unknown_review_are_refused_by_a_foreign_key()
+    {
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => _database.Findings.AddAsync(TestData.ManualFinding(Guid.NewGuid())));
+
+        Assert.That(refused?.SqliteExtendedErrorCode, Is.EqualTo(ForeignKeyConstraintFailed));
+    }
+
+    [Test]
+    public void Registering_the_type_handlers_again_is_harmless() =>
+        Assert.DoesNotThrow(() => Parallel.For(0, 8, _ => SqliteTypeHandlers.Register()));
+
+    [Test]
+    public async Task A_missing_data_directory_is_created()
+    {
+        var directory = Path.Combine(_database.Directory, "nested", "data");
+
+        using (var storage = new SqliteStorage(new StorageOptions { DataDirectory = directory }))
+        {
+            await storage.Migrations.MigrateAsync();
+        }
+
+        Assert.That(Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName), Does.Exist);
+    }
+
+    [Test]
+    public async Task A_file_that_is_not_a_database_is_reported_unreachable()
+    {
+        var directory = Path.Combine(_database.Directory, "corrupt");
+        Directory.CreateDirectory(directory);
+        await File.WriteAllTextAsync(Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName), new string('x', 8192));
+        using var storage = new SqliteStorage(new StorageOptions { DataDirectory = directory });
+
+        var status = await storage.Health.GetStatusAsync();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(status.Reachable, Is.False);
+            Assert.That(status.Healthy, Is.False);
+            Assert.That(status.Error, Does.Contain("not a database"));
+        }
+    }
+}

@@ -1,0 +1,51 @@
+using Diligence.Data.Sqlite;
+using Diligence.Data.Tests.Contracts;
+
+namespace Diligence.Data.Tests.Sqlite;
+
+/// <summary>A real SQLite file in its own temporary folder, deleted on dispose.</summary>
+public sealed class SqliteTestDatabase : ITestDatabase
+{
+    private SqliteStorage _storage;
+
+    public SqliteTestDatabase()
+    {
+        Directory = Path.Combine(Path.GetTempPath(), "diligence-data-tests", Guid.NewGuid().ToString("N"));
+        _storage = Open();
+    }
+
+    public string Directory { get; }
+
+    public SqliteConnectionFactory Connections => _storage.Connections;
+
+    public MigrationRunner Migrations => _storage.Migrations;
+
+    public IVendorStore Vendors => _storage.Vendors;
+
+    public IQuestionnaireStore Questionnaires => _storage.Questionnaires;
+
+    public IReviewStore Reviews => _storage.Reviews;
+
+    public IAnswerStore Answers => _storage.Answers;
+
+    public IFindingStore Findings => _storage.Findings;
+
+    public IUserStore Users => _storage.Users;
+
+    public void Reopen()
+    {
+        _storage.Dispose();
+        _storage = Open();
+    }
+
+    public void Dispose()
+    {
+        _storage.Dispose();
+        if (System.IO.Directory.Exists(Directory))
+        {
+            System.IO.Directory.Delete(Directory, recursive: true);
+        }
+    }
+
+    private SqliteStorage Open() => new(new StorageOptions { DataDirectory = Directory });
+}
