@@ -3,27 +3,9 @@ using Diligence.Core.Reviews;
 
 namespace Diligence.Web.Reviews;
 
-/// <summary>How statuses, decisions and times read on the review pages.</summary>
+/// <summary>How finding statuses, times and content hashes read on the review pages (review statuses: <see cref="StatusLabels"/>).</summary>
 public static class DisplayText
 {
-    public static string Of(ReviewStatus status) => status switch
-    {
-        ReviewStatus.Draft => "Draft",
-        ReviewStatus.AwaitingVendor => "Awaiting vendor",
-        ReviewStatus.InReview => "In review",
-        ReviewStatus.ReadyForCommittee => "Ready for committee",
-        ReviewStatus.Decided => "Decided",
-        _ => status.ToString(),
-    };
-
-    public static string Of(Decision decision) => decision switch
-    {
-        Decision.Approve => "Approve",
-        Decision.ApproveWithConditions => "Approve with conditions",
-        Decision.Reject => "Reject",
-        _ => decision.ToString(),
-    };
-
     public static string Of(FindingStatus status) => status switch
     {
         FindingStatus.Open => "Open",

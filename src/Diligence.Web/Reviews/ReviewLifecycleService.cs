@@ -163,7 +163,7 @@ public sealed class ReviewLifecycleService(
     }
 
     public static string CannotMove(ReviewStatus from, ReviewStatus to) =>
-        $"A review that is {DisplayText.Of(from).ToLowerInvariant()} cannot move to {DisplayText.Of(to).ToLowerInvariant()}.";
+        $"A review that is {StatusLabels.For(from).ToLowerInvariant()} cannot move to {StatusLabels.For(to).ToLowerInvariant()}.";
 
     private async Task<Guid?> FindReassessmentAsync(Guid reviewId, CancellationToken ct) =>
         (await reviews.ListAsync(cancellationToken: ct)).FirstOrDefault(s => s.Review.PreviousReviewId == reviewId)?.Review.Id;

@@ -52,7 +52,7 @@ public sealed class ReviewLifecycleTests
         var stored = await Stored(review);
         Assert.That(stored.Status, Is.EqualTo(to));
         Assert.That(stored.Version, Is.EqualTo(2));
-        Assert.That(await _reviewer.GetStringAsync(Url(review)), Does.Contain(Html($"Moved to {DisplayText.Of(to)}.")));
+        Assert.That(await _reviewer.GetStringAsync(Url(review)), Does.Contain(Html($"Moved to {StatusLabels.For(to)}.")));
     }
 
     [Test]
@@ -111,7 +111,7 @@ public sealed class ReviewLifecycleTests
         Assert.That(stored.Decision, Is.EqualTo(Decision.ApproveWithConditions));
         Assert.That(stored.DecisionRationale, Is.EqualTo("SSO must be enforced by Q3."));
         var page = await _reviewer.GetStringAsync(Url(review));
-        Assert.That(page, Does.Contain("<strong id=\"review-decision\">Approve with conditions</strong>"));
+        Assert.That(page, Does.Contain("<strong id=\"review-decision\">Approved with conditions</strong>"));
         Assert.That(page, Does.Contain("SSO must be enforced by Q3."));
         Assert.That(page, Does.Contain("This review is decided and read-only."));
         Assert.That(page, Does.Not.Contain("handler=Move"), "no lifecycle actions on a decided review");

@@ -130,7 +130,7 @@ public sealed class VendorTests
         var list = await _procurement.GetStringAsync("/vendors");
 
         Assert.That(page, Does.Contain($"href=\"/reviews/{first.Id}\"").And.Contain($"href=\"/reviews/{second.Id}\""));
-        Assert.That(page, Does.Contain("Approve"));
+        Assert.That(page, Does.Contain("Approved"));
         var row = list[list.IndexOf(vendor.Name, StringComparison.Ordinal)..];
         Assert.That(row[..row.IndexOf("</tr>", StringComparison.Ordinal)], Does.Contain("<td data-label=\"Reviews\">2</td>"));
     }

@@ -47,7 +47,7 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, IAuthorizationS
         switch (await lifecycle.MoveAsync(reviewId, new LifecycleMove(To, Version, Decision, Rationale), ct))
         {
             case ChangeOutcome.Done:
-                TempData["notice"] = To == ReviewStatus.Decided ? "Decision recorded." : $"Moved to {DisplayText.Of(To!.Value)}.";
+                TempData["notice"] = To == ReviewStatus.Decided ? "Decision recorded." : $"Moved to {StatusLabels.For(To!.Value)}.";
                 return Redirect($"/reviews/{reviewId}");
             case ChangeOutcome.Refused refused:
                 Errors = refused.Errors;
