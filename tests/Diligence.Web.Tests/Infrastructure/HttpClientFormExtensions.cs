@@ -32,6 +32,9 @@ public static partial class HttpClientFormExtensions
         return await client.SendAsync(request);
     }
 
+    public static string AntiforgeryTokenOf(string page) =>
+        WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
+
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryToken();
 }
