@@ -106,10 +106,11 @@ public sealed class ReviewWorkspace(
         var sheetAnswers = new List<KeyValuePair<string, Answer>>(stored.Count);
         foreach (var (key, answer) in stored)
         {
-            // Keys from another questionnaire version stay stored but mean nothing to this one.
-            if (definition.FindItemByKey(key) is { } item)
+            // Keys from another questionnaire version (or carried over with another type) stay stored but mean
+            // nothing to this one.
+            if (definition.FindItemByKey(key) is { } item && AnswerJson.TryDeserialize(answer.ValueJson, item, out var read))
             {
-                sheetAnswers.Add(new(key, AnswerJson.Deserialize(answer.ValueJson, item)));
+                sheetAnswers.Add(new(key, read));
             }
         }
         var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);

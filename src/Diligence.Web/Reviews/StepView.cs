@@ -36,7 +36,7 @@ public sealed class StepView
         _addEntryTo = addEntryTo;
         var definition = state.Questionnaire.Definition;
         Steps = definition.Steps
-            .Where(s => state.Evaluation.IsVisible(s.Id))
+            .Where(s => state.Evaluation.IsStepVisible(s.Id))
             .Select((s, index) =>
             {
                 var progress = state.Evaluation.ForStep(s.Id);

@@ -81,8 +81,8 @@ public sealed class StepPageTests
 
         var page = await _reviewer.GetStringAsync(StepUrl("boundary"));
 
-        Assert.That(page, Does.Contain("name=\"a.locations.control-plane.hosted\" value=\"Vendor infrastructure\""));
-        Assert.That(page, Does.Contain("name=\"a.locations.logs.private\" value=\"Customer infrastructure\""));
+        Assert.That(page, Does.Contain("<textarea name=\"a.locations.control-plane.hosted\" rows=\"2\" aria-label=\"Control plane, Hosted\">Vendor infrastructure</textarea>"));
+        Assert.That(page, Does.Contain("<textarea name=\"a.locations.logs.private\" rows=\"2\" aria-label=\"Logs, Private cloud\">Customer infrastructure</textarea>"));
         Assert.That(page, Does.Contain("name=\"a.certs[1].cert-name\" type=\"text\"").And.Contain("value=\"ISO 27001\""));
         Assert.That(page, Does.Contain("value=\"SOC 2 Type II report\"").And.Contain("value=\"nda\" selected=\"selected\""));
     }

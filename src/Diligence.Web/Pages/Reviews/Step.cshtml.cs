@@ -86,14 +86,14 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
 
     private static Step? FindStep(ReviewState state, string? stepId)
     {
-        var steps = state.Questionnaire.Definition.Steps.Where(s => state.Evaluation.IsVisible(s.Id));
+        var steps = state.Questionnaire.Definition.Steps.Where(s => state.Evaluation.IsStepVisible(s.Id));
         return stepId is null ? steps.FirstOrDefault() : steps.FirstOrDefault(s => s.Id == stepId);
     }
 
     private static Step? NextStep(ReviewState state, Step step) =>
         state.Questionnaire.Definition.Steps
             .SkipWhile(s => s.Id != step.Id).Skip(1)
-            .FirstOrDefault(s => state.Evaluation.IsVisible(s.Id));
+            .FirstOrDefault(s => state.Evaluation.IsStepVisible(s.Id));
 
     private async Task<bool> CanEditAsync() => (await authorization.AuthorizeAsync(User, Policies.Reviewer)).Succeeded;
 }
