@@ -1,0 +1,75 @@
+using Diligence.Core.Accounts;
+using Diligence.Data;
+using Microsoft.AspNetCore.Identity;
+
+namespace Diligence.Web.Accounts;
+
+/// <summary>Creates accounts and changes roles; the only code that writes password hashes.</summary>
+public sealed class UserAdministration(
+    IUserStore users,
+    IPasswordHasher<UserAccount> hasher,
+    PasswordPolicy passwords,
+    TimeProvider clock)
+{
+    public const string EmailTaken = "An account with this e-mail address already exists.";
+
+    /// <summary>Creates the account, or returns the field errors (field name → message) and creates nothing.</summary>
+    public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateAsync(
+        NewUser input, CancellationToken ct)
+    {
+        var errors = new Dictionary<string, string>();
+        var email = input.Email?.Trim() ?? "";
+        if (!IsEmail(email))
+        {
+            errors[nameof(NewUser.Email)] = "Enter an e-mail address like name@example.com.";
+        }
+        else if (await users.FindByEmailAsync(email, ct) is not null)
+        {
+            errors[nameof(NewUser.Email)] = EmailTaken;
+        }
+        var name = input.DisplayName?.Trim() ?? "";
+        if (name.Length is 0 or > 100)
+        {
+            errors[nameof(NewUser.DisplayName)] = "Enter a name of at most 100 characters.";
+        }
+        if (passwords.Check(input.Password) is { } passwordError)
+        {
+            errors[nameof(NewUser.Password)] = passwordError;
+        }
+        if (input.Role == Role.Vendor && input.VendorId is null)
+        {
+            errors[nameof(NewUser.VendorId)] = "A vendor user must belong to a vendor.";
+        }
+        if (errors.Count > 0)
+        {
+            return (null, errors);
+        }
+        var account = new UserAccount(
+            Guid.NewGuid(), email, name, "", input.Role,
+            input.Role == Role.Vendor ? input.VendorId : null,
+            Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
+        account = account with { PasswordHash = hasher.HashPassword(account, input.Password!) };
+        await users.CreateAsync(account, ct);
+        return (account, errors);
+    }
+
+    public async Task<bool> ChangeRoleAsync(Guid userId, Role role, Guid actingUserId, CancellationToken ct)
+    {
+        // An admin cannot demote themselves: it would leave a system nobody can administer.
+        if (userId == actingUserId || role == Role.Vendor)
+        {
+            return false;
+        }
+        var user = await users.GetAsync(userId, ct);
+        if (user is null || user.Role == Role.Vendor)
+        {
+            return false;
+        }
+        await users.UpdateAsync(user with { Role = role }, ct);
+        return true;
+    }
+
+    private static bool IsEmail(string value) =>
+        value.Length is > 2 and <= 254 && value.IndexOf('@', StringComparison.Ordinal) is > 0 and var at
+        && at < value.Length - 1 && !value.Any(char.IsWhiteSpace);
+}

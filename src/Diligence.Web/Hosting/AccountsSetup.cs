@@ -1,0 +1,87 @@
+using System.Threading.RateLimiting;
+using Diligence.Core.Accounts;
+using Diligence.Web.Accounts;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
+
+namespace Diligence.Web.Hosting;
+
+public static class AccountsSetup
+{
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Local accounts with cookie sign-in, the role policies, and a rate limit on sign-in.</summary>
+    public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AccountOptions>()
+            .BindConfiguration(AccountOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddSingleton<FirstRunSetup>();
+        builder.Services.AddSingleton<PasswordPolicy>();
+        builder.Services.AddScoped<SignInService>();
+        builder.Services.AddScoped<UserAdministration>();
+
+        builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
+        builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .Configure<IOptions<AccountOptions>>((cookie, accounts) =>
+            {
+                cookie.LoginPath = "/account/sign-in";
+                cookie.LogoutPath = "/account/sign-out";
+                cookie.AccessDeniedPath = "/account/denied";
+                cookie.Cookie.Name = "diligence.session";
+                cookie.Cookie.HttpOnly = true;
+                cookie.Cookie.SameSite = SameSiteMode.Strict;
+                cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+                cookie.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.Value.SessionMinutes);
+                cookie.SlidingExpiration = true;
+                // Scripts asking for JSON get a status code, not a redirect to an HTML page they cannot show.
+                cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
+                cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
+            });
+
+        builder.Services.AddAuthorizationBuilder()
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build())
+            .AddPolicy(Policies.Admin, p => p.RequireRole(nameof(Role.Admin)))
+            .AddPolicy(Policies.Reviewer, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Reviewer)))
+            .AddPolicy(Policies.Staff, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Reviewer), nameof(Role.Procurement)))
+            .AddPolicy(Policies.Vendor, p => p.RequireRole(nameof(Role.Vendor)).RequireClaim(DiligenceClaimTypes.VendorId));
+
+        builder.Services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(SignInRateLimit, context =>
+            {
+                var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInAttemptsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(
+                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions
+                    {
+                        PermitLimit = perMinute,
+                        Window = TimeSpan.FromMinutes(1),
+                        QueueLimit = 0,
+                    });
+            });
+        });
+        return builder;
+    }
+
+    private static Task RedirectOrStatus(RedirectContext<CookieAuthenticationOptions> context, int status)
+    {
+        if (context.Request.Headers.Accept.Any(a => a?.Contains("application/json", StringComparison.OrdinalIgnoreCase) == true))
+        {
+            context.Response.StatusCode = status;
+        }
+        else
+        {
+            context.Response.Redirect(context.RedirectUri);
+        }
+        return Task.CompletedTask;
+    }
+}

@@ -1,0 +1,126 @@
+using Diligence.Core.Answers;
+using Diligence.Core.Definitions;
+using Diligence.Core.Reviews;
+using Diligence.Core.Vendors;
+using Diligence.Data;
+using Diligence.Web.Accounts;
+using Diligence.Web.Reviews;
+using Microsoft.Extensions.Options;
+
+namespace Diligence.Web.Hosting;
+
+/// <summary>
+/// What must hold before the first request: migrations applied, shipped questionnaires published, sample vendors
+/// present on a fresh database, and a first-run set-up link while nobody can sign in.
+/// </summary>
+public static class StartupData
+{
+    public static async Task PrepareAsync(this WebApplication app)
+    {
+        var services = app.Services;
+        var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupData).FullName!);
+        var migrations = await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        if (migrations.Count > 0)
+        {
+            logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", migrations));
+        }
+
+        var folder = QuestionnaireFolder(app);
+        var published = folder is null ? [] : await PublishQuestionnairesAsync(services, folder, logger);
+        if (folder is not null && services.GetRequiredService<IOptions<QuestionnaireOptions>>().Value.SeedSampleVendors)
+        {
+            await SeedSampleVendorsAsync(services, folder, published, logger);
+        }
+
+        if (await services.GetRequiredService<IUserStore>().CountAsync() == 0)
+        {
+            var token = services.GetRequiredService<FirstRunSetup>().Open();
+            app.Lifetime.ApplicationStarted.Register(() => PrintSetupLink(app, token));
+        }
+    }
+
+    private static string? QuestionnaireFolder(WebApplication app)
+    {
+        var configured = app.Services.GetRequiredService<IOptions<QuestionnaireOptions>>().Value.Directory;
+        if (!string.IsNullOrWhiteSpace(configured))
+        {
+            return Directory.Exists(configured)
+                ? configured
+                : throw new OptionsValidationException(QuestionnaireOptions.Section, typeof(QuestionnaireOptions),
+                    [$"{QuestionnaireOptions.Section}:Directory '{configured}' does not exist."]);
+        }
+        for (var dir = new DirectoryInfo(app.Environment.ContentRootPath); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "questionnaires");
+            if (File.Exists(Path.Combine(dir.FullName, "Diligence.sln")) && Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    private static async Task<IReadOnlyList<Questionnaire>> PublishQuestionnairesAsync(
+        IServiceProvider services, string folder, ILogger logger)
+    {
+        var store = services.GetRequiredService<IQuestionnaireStore>();
+        var published = new List<Questionnaire>();
+        foreach (var path in Directory.EnumerateFiles(folder, "*.yaml").Order(StringComparer.Ordinal))
+        {
+            var result = QuestionnaireLoader.LoadFile(path);
+            if (!result.Succeeded || result.Value is not { } questionnaire)
+            {
+                foreach (var diagnostic in result.Diagnostics)
+                {
+                    logger.LogError("Questionnaire not published: {Diagnostic}", diagnostic.ToString());
+                }
+                continue;
+            }
+            if (questionnaire.Status != QuestionnaireStatus.Published)
+            {
+                continue;
+            }
+            var yaml = await File.ReadAllTextAsync(path);
+            if (await store.PublishAsync(new StoredQuestionnaire(
+                    questionnaire.Id, questionnaire.Version, questionnaire.ContentHash, questionnaire.Title, yaml,
+                    DateTimeOffset.UtcNow)))
+            {
+                logger.LogInformation("Published questionnaire {Id} {Version}", questionnaire.Id, questionnaire.Version);
+            }
+            published.Add(questionnaire);
+        }
+        return published;
+    }
+
+    private static async Task SeedSampleVendorsAsync(
+        IServiceProvider services, string folder, IReadOnlyList<Questionnaire> published, ILogger logger)
+    {
+        var vendors = services.GetRequiredService<IVendorStore>();
+        var samples = Path.Combine(folder, "samples");
+        if (!Directory.Exists(samples) || (await vendors.ListAsync()).Count > 0)
+        {
+            return;
+        }
+        foreach (var path in Directory.EnumerateFiles(samples, "*.answers.yaml").Order(StringComparer.Ordinal))
+        {
+            var header = AnswersLoader.ReadHeader(await File.ReadAllTextAsync(path));
+            var questionnaire = published.FirstOrDefault(q => q.Id == header?.QuestionnaireId && q.Version == header.QuestionnaireVersion);
+            if (questionnaire is null || AnswersLoader.LoadFile(path, questionnaire).Value is not { VendorName: { } name } sheet)
+            {
+                continue;
+            }
+            await vendors.CreateAsync(new Vendor(Guid.NewGuid(), name, sheet.Product, null, null, DateTimeOffset.UtcNow));
+            logger.LogInformation("Added sample vendor {Vendor}", name);
+        }
+    }
+
+    // Written to the console, not the log: the token is a credential and log sinks keep what they receive.
+    private static void PrintSetupLink(WebApplication app, string token)
+    {
+        var address = app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        Console.WriteLine();
+        Console.WriteLine("  No account exists yet. Create the first administrator here (the link works once):");
+        Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={token}");
+        Console.WriteLine();
+    }
+}

@@ -1,0 +1,65 @@
+using Diligence.Core.Accounts;
+using Diligence.Data;
+using Diligence.Web.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Diligence.Web.Pages.Admin.Users;
+
+[Authorize(Policy = Policies.Admin)]
+public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdministration administration) : PageModel
+{
+    public static readonly IReadOnlyList<Role> StaffRoles = [Role.Reviewer, Role.Procurement, Role.Admin];
+
+    public IReadOnlyList<UserAccount> Users { get; private set; } = [];
+    public IReadOnlyDictionary<Guid, string> VendorNames { get; private set; } = new Dictionary<Guid, string>();
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public string? Notice { get; private set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    [BindProperty]
+    public Role Role { get; set; } = Role.Reviewer;
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken ct)
+    {
+        if (!StaffRoles.Contains(Role))
+        {
+            return BadRequest();
+        }
+        var (user, errors) = await administration.CreateAsync(new NewUser(Email, DisplayName, Password, Role), ct);
+        if (user is null)
+        {
+            Errors = errors;
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["notice"] = $"Added {user.DisplayName} as {user.Role}.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(Guid userId, Role role, CancellationToken ct)
+    {
+        var changed = StaffRoles.Contains(role)
+            && await administration.ChangeRoleAsync(userId, role, User.UserId(), ct);
+        TempData["notice"] = changed ? "Role changed." : "That role change is not allowed.";
+        return RedirectToPage();
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        Notice = TempData["notice"] as string;
+        Users = await users.ListAsync(ct);
+        VendorNames = (await vendors.ListAsync(ct)).ToDictionary(v => v.Id, v => v.Name);
+    }
+}

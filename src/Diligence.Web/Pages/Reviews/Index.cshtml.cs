@@ -1,0 +1,91 @@
+using Diligence.Core.Reviews;
+using Diligence.Web.Accounts;
+using Diligence.Web.Reviews;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Diligence.Web.Pages.Reviews;
+
+/// <summary>A review's overview. Staff read it; reviewers move it through its lifecycle, decide it and re-assess it.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class IndexModel(ReviewLifecycleService lifecycle, IAuthorizationService authorization) : PageModel
+{
+    public ReviewOverview Overview { get; private set; } = null!;
+
+    public bool CanEdit { get; private set; }
+
+    public string? Notice { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    [BindProperty]
+    public ReviewStatus? To { get; set; }
+
+    /// <summary>The review version the page showed: a move made from a stale page is refused.</summary>
+    [BindProperty]
+    public int Version { get; set; }
+
+    [BindProperty]
+    public Decision? Decision { get; set; }
+
+    [BindProperty]
+    public string? Rationale { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
+    {
+        Notice = TempData["notice"] as string;
+        return await ShowAsync(reviewId, ct);
+    }
+
+    public async Task<IActionResult> OnPostMoveAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        switch (await lifecycle.MoveAsync(reviewId, new LifecycleMove(To, Version, Decision, Rationale), ct))
+        {
+            case ChangeOutcome.Done:
+                TempData["notice"] = To == ReviewStatus.Decided ? "Decision recorded." : $"Moved to {StatusLabels.For(To!.Value)}.";
+                return Redirect($"/reviews/{reviewId}");
+            case ChangeOutcome.Refused refused:
+                Errors = refused.Errors;
+                return await ShowAsync(reviewId, ct);
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostReassessAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        switch (await lifecycle.ReassessAsync(reviewId, User.UserId(), ct))
+        {
+            case ChangeOutcome.Done started:
+                TempData["notice"] = "Re-assessment started with the answers of the decided review.";
+                return Redirect($"/reviews/{started.Id}");
+            case ChangeOutcome.Refused refused:
+                Errors = refused.Errors;
+                return await ShowAsync(reviewId, ct);
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<IActionResult> ShowAsync(Guid reviewId, CancellationToken ct)
+    {
+        if (await lifecycle.LoadAsync(reviewId, ct) is not { } overview)
+        {
+            return NotFound();
+        }
+        Overview = overview;
+        CanEdit = await CanEditAsync();
+        return Page();
+    }
+
+    private async Task<bool> CanEditAsync() => (await authorization.AuthorizeAsync(User, Policies.Reviewer)).Succeeded;
+}

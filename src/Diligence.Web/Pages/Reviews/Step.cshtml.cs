@@ -1,0 +1,99 @@
+using Diligence.Core.Definitions;
+using Diligence.Web.Accounts;
+using Diligence.Web.Reviews;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Primitives;
+
+namespace Diligence.Web.Pages.Reviews;
+
+/// <summary>One step of a review. Staff read it; reviewers edit it. Without JavaScript the whole step posts here.</summary>
+[Authorize(Policy = Policies.Staff)]
+public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService authorization) : PageModel
+{
+    public StepView View { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
+    {
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null || FindStep(state, stepId) is not { } step)
+        {
+            return NotFound();
+        }
+        View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAsync(Guid reviewId, string? stepId, CancellationToken ct)
+    {
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null || FindStep(state, stepId) is not { } step)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        if (state.IsLocked)
+        {
+            View = new StepView(state, step, readOnly: true);
+            ModelState.AddModelError("", "This review is decided and read-only.");
+            return Page();
+        }
+
+        var form = Request.Form;
+        StringValues Field(string name) => form[name];
+        var errors = new Dictionary<string, IReadOnlyList<string>>();
+        var conflicts = new Dictionary<string, ItemSaveOutcome.Conflict>();
+        var versions = new Dictionary<string, int>();
+        foreach (var item in StepView.AnswerableItemsOf(step.Items))
+        {
+            // Only items the user's page showed: hidden ones keep their answer untouched.
+            if (!state.Evaluation.IsVisible(item.Id) || !form.ContainsKey(FieldNames.Version(item.Id)))
+            {
+                continue;
+            }
+            var expected = int.TryParse(form[FieldNames.Version(item.Id)], out var version) ? version : 0;
+            var (outcome, next) = await workspace.SaveAsync(state, item, Field, expected, User.UserId(), ct);
+            state = next;
+            switch (outcome)
+            {
+                case ItemSaveOutcome.Saved saved:
+                    versions[item.Id] = saved.Version;
+                    break;
+                case ItemSaveOutcome.Invalid invalid:
+                    errors[item.Id] = invalid.Errors;
+                    break;
+                case ItemSaveOutcome.Conflict conflict:
+                    conflicts[item.Id] = conflict;
+                    versions[item.Id] = conflict.CurrentVersion;
+                    break;
+            }
+        }
+
+        if (errors.Count > 0 || conflicts.Count > 0)
+        {
+            var posted = new FieldValues(form.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));
+            View = new StepView(state, step, readOnly: false, posted, errors, conflicts, versions);
+            return Page();
+        }
+        var addTo = form.Keys.FirstOrDefault(k => k.StartsWith("add.", StringComparison.Ordinal))?["add.".Length..];
+        var target = form["go"] == "next" ? NextStep(state, step)?.Id ?? step.Id : step.Id;
+        return RedirectToPage(new { reviewId, stepId = target, add = addTo });
+    }
+
+    private static Step? FindStep(ReviewState state, string? stepId)
+    {
+        var steps = state.Questionnaire.Definition.Steps.Where(s => state.Evaluation.IsStepVisible(s.Id));
+        return stepId is null ? steps.FirstOrDefault() : steps.FirstOrDefault(s => s.Id == stepId);
+    }
+
+    private static Step? NextStep(ReviewState state, Step step) =>
+        state.Questionnaire.Definition.Steps
+            .SkipWhile(s => s.Id != step.Id).Skip(1)
+            .FirstOrDefault(s => state.Evaluation.IsStepVisible(s.Id));
+
+    private async Task<bool> CanEditAsync() => (await authorization.AuthorizeAsync(User, Policies.Reviewer)).Succeeded;
+}

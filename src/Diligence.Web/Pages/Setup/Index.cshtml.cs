@@ -1,0 +1,52 @@
+using Diligence.Core.Accounts;
+using Diligence.Web.Accounts;
+using Diligence.Web.Hosting;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+
+namespace Diligence.Web.Pages.Setup;
+
+[AllowAnonymous]
+[EnableRateLimiting(AccountsSetup.SignInRateLimit)]
+public sealed class IndexModel(FirstRunSetup setup, UserAdministration administration) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public string? Token { get; set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public bool TokenValid { get; private set; }
+
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    public void OnGet() => TokenValid = setup.Matches(Token);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        TokenValid = setup.Matches(Token);
+        if (!TokenValid)
+        {
+            return Page();
+        }
+        var (admin, errors) = await administration.CreateAsync(
+            new NewUser(Email, DisplayName, Password, Role.Admin), ct);
+        if (admin is null)
+        {
+            Errors = errors;
+            return Page();
+        }
+        setup.Close();
+        await HttpContext.SignInAsync(SignInService.CreatePrincipal(admin));
+        return LocalRedirect("/");
+    }
+}

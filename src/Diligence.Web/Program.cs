@@ -1,0 +1,19 @@
+using Diligence.Web.Hosting;
+using Diligence.Web.Reviews;
+
+var builder = WebApplication.CreateBuilder(args);
+builder.AddStorage();
+builder.AddKeyStorage();
+builder.AddAccounts();
+builder.AddReviews();
+builder.AddWebUi();
+
+var app = builder.Build();
+await app.PrepareAsync();
+app.UseWebUi();
+app.MapHealth();
+app.MapAutosave();
+app.Run();
+
+/// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>
+public partial class Program;

@@ -1,0 +1,109 @@
+using Diligence.Core.Definitions;
+using Diligence.Web.Accounts;
+using Microsoft.AspNetCore.Antiforgery;
+
+namespace Diligence.Web.Reviews;
+
+/// <summary>
+/// POST /reviews/{id}/answers/{item}: autosave of one answer from the step page's script. The same fields as the
+/// form post, the same validation and concurrency; the reply tells the page what became visible or required.
+/// </summary>
+public static class AutosaveEndpoint
+{
+    public static WebApplication MapAutosave(this WebApplication app)
+    {
+        app.MapPost("/reviews/{reviewId:guid}/answers/{itemId}", SaveAsync).RequireAuthorization(Policies.Reviewer);
+        return app;
+    }
+
+    private static async Task<IResult> SaveAsync(
+        Guid reviewId, string itemId, HttpContext http, ReviewWorkspace workspace, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (!await antiforgery.IsRequestValidAsync(http))
+        {
+            return Results.Problem(title: "The form has expired. Reload the page and try again.", statusCode: StatusCodes.Status400BadRequest);
+        }
+        if (!http.Request.HasFormContentType)
+        {
+            return Results.Problem(title: "Send the answer as a form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null)
+        {
+            return Results.Problem(title: "There is no such review.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var definition = state.Questionnaire.Definition;
+        if (definition.FindItem(itemId) is not AnswerableItem item || !definition.AnswerableItems.Contains(item))
+        {
+            return Results.Problem(title: "This question is not part of the review's questionnaire.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!state.Evaluation.IsVisible(item.Id))
+        {
+            return Results.Json(new { title = "Not saved", errors = new[] { "This question is hidden by other answers, so it was not saved." } },
+                statusCode: StatusCodes.Status422UnprocessableEntity);
+        }
+        var expected = int.TryParse(form[FieldNames.Version(item.Id)], out var version) ? version : 0;
+        var (outcome, next) = await workspace.SaveAsync(state, item, name => form[name], expected, http.User.UserId(), ct);
+        return outcome switch
+        {
+            ItemSaveOutcome.Saved saved => Results.Ok(new
+            {
+                version = saved.Version,
+                unchanged = !saved.Changed,
+                visibility = Visibility(next, item),
+                required = Required(next, item),
+                steps = definition.Steps.ToDictionary(s => s.Id, s => Count(next, s)),
+            }),
+            ItemSaveOutcome.Invalid invalid => Results.Json(new { title = "Not saved", errors = invalid.Errors },
+                statusCode: StatusCodes.Status422UnprocessableEntity),
+            ItemSaveOutcome.Conflict conflict => Results.Json(new
+            {
+                message = $"{conflict.Author} changed this answer while you were editing it. Yours is still in the field.",
+                otherValue = conflict.CurrentText,
+                author = conflict.Author,
+                version = conflict.CurrentVersion,
+            }, statusCode: StatusCodes.Status409Conflict),
+            _ => Results.Problem(title: "This review is decided and read-only.", statusCode: StatusCodes.Status403Forbidden),
+        };
+    }
+
+    private static Dictionary<string, bool> Visibility(ReviewState state, Item item)
+    {
+        var step = state.Questionnaire.Definition.FindStepOf(item.Id);
+        var map = new Dictionary<string, bool>(StringComparer.Ordinal);
+        foreach (var inner in step is null ? [] : Flatten(step.Items))
+        {
+            map[inner.Id] = state.Evaluation.IsVisible(inner.Id);
+        }
+        return map;
+    }
+
+    private static Dictionary<string, bool> Required(ReviewState state, Item item)
+    {
+        var step = state.Questionnaire.Definition.FindStepOf(item.Id);
+        return (step is null ? [] : StepView.AnswerableItemsOf(step.Items))
+            .ToDictionary(i => i.Id, i => state.Evaluation.IsRequired(i.Id), StringComparer.Ordinal);
+    }
+
+    private static string Count(ReviewState state, Step step)
+    {
+        var progress = state.Evaluation.ForStep(step.Id);
+        return new StepLink(step.Id, step.Title, 0, progress.Answered, progress.Required, false).Count;
+    }
+
+    private static IEnumerable<Item> Flatten(IEnumerable<Item> items)
+    {
+        foreach (var item in items)
+        {
+            yield return item;
+            if (item is Group group)
+            {
+                foreach (var inner in Flatten(group.Items))
+                {
+                    yield return inner;
+                }
+            }
+        }
+    }
+}

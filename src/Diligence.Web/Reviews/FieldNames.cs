@@ -1,0 +1,32 @@
+namespace Diligence.Web.Reviews;
+
+/// <summary>
+/// Form field names for answers, shared by the renderer, the form reader and autosave.js:
+/// <c>a.{item}</c> for the value, <c>a.{item}.{part}</c> for its parts, <c>a.{item}[n].{sub}</c> for repeat
+/// entries, <c>a.{item}.{row}.{column}</c> for matrix cells, <c>v.{item}</c> for the version the user edited.
+/// </summary>
+public static class FieldNames
+{
+    public static string Value(string itemId) => "a." + itemId;
+
+    public static string Part(string itemId, string part) => "a." + itemId + "." + part;
+
+    public static string Cell(string itemId, string rowId, string columnId) => "a." + itemId + "." + rowId + "." + columnId;
+
+    public static string Entry(string itemId, int index, string subItemId) => $"a.{itemId}[{index}].{subItemId}";
+
+    public static string EntryPart(string itemId, int index, string subItemId, string part) =>
+        $"a.{itemId}[{index}].{subItemId}.{part}";
+
+    public static string EntryPrefix(string itemId) => "a." + itemId + "[";
+
+    public static string Version(string itemId) => "v." + itemId;
+
+    public static string AddEntry(string itemId) => "add." + itemId;
+
+    public static string RemoveEntry(string itemId) => "remove." + itemId;
+
+    /// <summary>The id an HTML element gets for a field name (ids cannot hold '[' or '.').</summary>
+    public static string ElementId(string fieldName) =>
+        "f-" + fieldName.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);
+}

@@ -1,0 +1,120 @@
+using Diligence.Core.Answers;
+using Diligence.Core.Definitions;
+using Diligence.Core.Reviews;
+using Diligence.Data;
+using Microsoft.Extensions.Primitives;
+
+namespace Diligence.Web.Reviews;
+
+/// <summary>
+/// Loads a review with its questionnaire and answers, and saves answers: read the form, validate against the
+/// questionnaire, store with optimistic concurrency, then bring the automatic findings in line with the answers.
+/// </summary>
+public sealed class ReviewWorkspace(
+    IReviewStore reviews,
+    IVendorStore vendors,
+    IAnswerStore answers,
+    IFindingStore findings,
+    IUserStore users,
+    QuestionnaireCatalog catalog,
+    TimeProvider clock)
+{
+    public async Task<ReviewState?> LoadAsync(Guid reviewId, CancellationToken ct)
+    {
+        var review = await reviews.GetAsync(reviewId, ct);
+        if (review is null)
+        {
+            return null;
+        }
+        var vendor = await vendors.GetAsync(review.VendorId, ct);
+        var questionnaire = await catalog.GetAsync(review.QuestionnaireId, review.QuestionnaireVersion, ct);
+        if (vendor is null || questionnaire is null)
+        {
+            return null;
+        }
+        var stored = (await answers.ListAsync(reviewId, ct)).ToDictionary(a => a.Key, StringComparer.Ordinal);
+        return Evaluate(review, vendor, questionnaire, stored);
+    }
+
+    /// <summary>Saves one item from posted fields; <paramref name="expectedVersion"/> is the version the user edited.</summary>
+    public async Task<(ItemSaveOutcome Outcome, ReviewState State)> SaveAsync(
+        ReviewState state, AnswerableItem item, Func<string, StringValues> form, int expectedVersion, Guid userId,
+        CancellationToken ct)
+    {
+        if (state.IsLocked)
+        {
+            return (new ItemSaveOutcome.Locked(), state);
+        }
+        var read = AnswerFormReader.Read(item, form);
+        if (!read.IsValid)
+        {
+            return (new ItemSaveOutcome.Invalid(read.Errors), state);
+        }
+        if (read.Answer is { } answer && !answer.Value.IsEmpty
+            && AnswerValidator.Validate(item, answer, state.Today) is { Count: > 0 } problems)
+        {
+            return (new ItemSaveOutcome.Invalid(problems), state);
+        }
+        var json = read.Answer is null ? null : AnswerJson.Serialize(read.Answer);
+        state.Stored.TryGetValue(item.Key, out var current);
+        if (current?.ValueJson == json && current?.Version == expectedVersion)
+        {
+            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), state);
+        }
+        var result = await answers.SaveAsync(state.Review.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct);
+        switch (result)
+        {
+            case AnswerSaveResult.Conflict conflict:
+                var author = conflict.Current is null ? "someone" : (await users.GetAsync(conflict.Current.UpdatedBy, ct))?.DisplayName ?? "someone";
+                var text = conflict.Current is null ? "(cleared)" : AnswerText.Describe(item, AnswerJson.Deserialize(conflict.Current.ValueJson, item));
+                return (new ItemSaveOutcome.Conflict(conflict.Current, conflict.CurrentVersion, author, text), state);
+            case AnswerSaveResult.Saved saved:
+                var stored = new Dictionary<string, StoredAnswer>(state.Stored, StringComparer.Ordinal);
+                if (saved.Answer is null)
+                {
+                    stored.Remove(item.Key);
+                }
+                else
+                {
+                    stored[item.Key] = saved.Answer;
+                }
+                var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored);
+                await SyncFindingsAsync(next, ct);
+                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), next);
+            default:
+                throw new InvalidOperationException("Unknown save result.");
+        }
+    }
+
+    /// <summary>Automatic findings become exactly what the questionnaire's flags and rules raise for these answers.</summary>
+    public async Task SyncFindingsAsync(ReviewState state, CancellationToken ct)
+    {
+        var raised = state.Evaluation.Findings
+            .Select(f => new RaisedFindingRow(
+                f.SourceId,
+                f.SourceId.StartsWith("rule:", StringComparison.Ordinal) ? FindingSource.Rule : FindingSource.Flag,
+                f.Severity.ToString().ToLowerInvariant(),
+                f.Text))
+            .ToList();
+        await findings.SyncRaisedAsync(state.Review.Id, raised, clock.GetUtcNow(), ct);
+    }
+
+    private ReviewState Evaluate(
+        Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored)
+    {
+        var definition = questionnaire.Definition;
+        var sheetAnswers = new List<KeyValuePair<string, Answer>>(stored.Count);
+        foreach (var (key, answer) in stored)
+        {
+            // Keys from another questionnaire version (or carried over with another type) stay stored but mean
+            // nothing to this one.
+            if (definition.FindItemByKey(key) is { } item && AnswerJson.TryDeserialize(answer.ValueJson, item, out var read))
+            {
+                sheetAnswers.Add(new(key, read));
+            }
+        }
+        var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new ReviewState(review, vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today);
+    }
+}

@@ -1,0 +1,96 @@
+using System.Net;
+using Diligence.Core.Accounts;
+using Diligence.Web.Accounts;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diligence.Web.Tests.Infrastructure;
+
+/// <summary>
+/// The real app over a real SQLite file in a temp folder. Each instance is a fresh database;
+/// <see cref="Restart"/> starts a new host on the same folder, as after a process restart.
+/// </summary>
+public sealed class TestApp : IDisposable
+{
+    public const string Password = "correct horse battery staple";
+
+    private WebApplicationFactory<Program> _factory;
+
+    public TestApp()
+    {
+        DataDirectory = Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(DataDirectory);
+        _factory = CreateFactory();
+    }
+
+    public string DataDirectory { get; }
+
+    public IServiceProvider Services => _factory.Services;
+
+    public T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
+
+    /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>
+    public HttpClient Client() =>
+        _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    public async Task<UserAccount> CreateUserAsync(Role role, Guid? vendorId = null, string? email = null)
+    {
+        using var scope = _factory.Services.CreateScope();
+        var administration = scope.ServiceProvider.GetRequiredService<UserAdministration>();
+        var (user, errors) = await administration.CreateAsync(
+            new NewUser(email ?? $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@example.com",
+                $"Test {role}", Password, role, vendorId), CancellationToken.None);
+        return user ?? throw new InvalidOperationException(string.Join("; ", errors.Values));
+    }
+
+    public async Task<HttpClient> SignInAsync(UserAccount user)
+    {
+        var client = Client();
+        var response = await client.PostFormAsync("/account/sign-in", new Dictionary<string, string>
+        {
+            ["email"] = user.Email,
+            ["password"] = Password,
+        });
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            throw new InvalidOperationException($"Sign-in failed: {(int)response.StatusCode}");
+        }
+        return client;
+    }
+
+    public async Task<(HttpClient Client, UserAccount User)> SignInAsAsync(Role role, Guid? vendorId = null)
+    {
+        var user = await CreateUserAsync(role, vendorId);
+        return (await SignInAsync(user), user);
+    }
+
+    public void Restart()
+    {
+        _factory.Dispose();
+        _factory = CreateFactory();
+    }
+
+    public void Dispose()
+    {
+        _factory.Dispose();
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held by a pooled connection on some platforms; the temp folder is disposable.
+        }
+    }
+
+    private WebApplicationFactory<Program> CreateFactory() =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
+        {
+            host.UseEnvironment("Testing");
+            host.UseSetting("Storage:DataDirectory", DataDirectory);
+            host.UseSetting("Accounts:SignInAttemptsPerMinute", "1000");
+            host.UseSetting("Logging:LogLevel:Default", "Warning");
+        });
+}

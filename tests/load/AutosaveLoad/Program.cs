@@ -1,0 +1,16 @@
+using AutosaveLoad;
+
+// prepare DATA_DIR QUESTIONNAIRE CLIENTS  -> writes DATA_DIR/load-plan.txt
+// run URL DATA_DIR SECONDS                -> drives the autosave endpoint, prints figures, exits 1 on any error
+return args switch
+{
+    ["prepare", var data, var questionnaire, var clients] => await LoadPlan.PrepareAsync(data, questionnaire, int.Parse(clients)),
+    ["run", var url, var data, var seconds] => await LoadRun.RunAsync(new Uri(url), data, TimeSpan.FromSeconds(int.Parse(seconds))),
+    _ => Usage(),
+};
+
+static int Usage()
+{
+    Console.Error.WriteLine("usage: AutosaveLoad prepare DATA_DIR QUESTIONNAIRE.yaml CLIENTS | run URL DATA_DIR SECONDS");
+    return 2;
+}
