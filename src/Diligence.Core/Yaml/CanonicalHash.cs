@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
@@ -13,6 +14,9 @@ internal sealed class CanonicalHash : IDisposable
 {
     // Hashing many small parts one call each is slow; they are gathered and hashed a block at a time.
     private const int BlockSize = 64 * 1024;
+
+    private static readonly Comparer<KeyValuePair<ScalarNode, Node>> _byKey =
+        Comparer<KeyValuePair<ScalarNode, Node>>.Create((a, b) => string.CompareOrdinal(a.Key.Text, b.Key.Text));
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _block = new byte[BlockSize];
@@ -41,13 +45,23 @@ internal sealed class CanonicalHash : IDisposable
                     Append(item);
                 break;
             case MappingNode mapping:
-                AppendHeader((byte)'m', mapping.Entries.Count);
-                var entries = mapping.Entries.ToArray();
-                Array.Sort(entries, (a, b) => string.CompareOrdinal(a.Key.Text, b.Key.Text));
-                foreach (var entry in entries)
+                var count = mapping.Entries.Count;
+                AppendHeader((byte)'m', count);
+                var entries = ArrayPool<KeyValuePair<ScalarNode, Node>>.Shared.Rent(count);
+                try
                 {
-                    AppendText((byte)'k', entry.Key.Text);
-                    Append(entry.Value);
+                    for (var i = 0; i < count; i++)
+                        entries[i] = mapping.Entries[i];
+                    Array.Sort(entries, 0, count, _byKey);
+                    for (var i = 0; i < count; i++)
+                    {
+                        AppendText((byte)'k', entries[i].Key.Text);
+                        Append(entries[i].Value);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<KeyValuePair<ScalarNode, Node>>.Shared.Return(entries, clearArray: true);
                 }
                 break;
         }
