@@ -71,8 +71,6 @@ public sealed class QuestionnaireEvaluator
 
     public Questionnaire Questionnaire { get; }
 
-    internal int StepCount => _nodeByStepId.Count;
-
     public Evaluation Evaluate(AnswerSheet answers, DateOnly today)
     {
         ArgumentNullException.ThrowIfNull(answers);

@@ -1,4 +1,5 @@
-using System.Globalization;
+using System.Buffers;
+using System.Buffers.Text;
 using System.Security.Cryptography;
 using System.Text;
 
@@ -9,45 +10,93 @@ namespace Diligence.Core.Yaml;
 /// order, every part length-prefixed so no two trees share a form. Layout, quoting, flow or block style and comments
 /// leave no trace in the tree, so they cannot change the hash.
 /// </summary>
-internal static class CanonicalHash
+internal sealed class CanonicalHash : IDisposable
 {
+    // Hashing many small parts one call each is slow; they are gathered and hashed a block at a time.
+    private const int BlockSize = 64 * 1024;
+
+    private static readonly Comparer<KeyValuePair<ScalarNode, Node>> _byKey =
+        Comparer<KeyValuePair<ScalarNode, Node>>.Create((a, b) => string.CompareOrdinal(a.Key.Text, b.Key.Text));
+
+    private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+    private readonly byte[] _block = new byte[BlockSize];
+    private int _used;
+
     public static string Compute(Node root)
     {
-        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        Append(hash, root);
-        return Convert.ToHexStringLower(hash.GetHashAndReset());
+        using var canonical = new CanonicalHash();
+        canonical.Append(root);
+        canonical.Flush();
+        return Convert.ToHexStringLower(canonical._hash.GetHashAndReset());
     }
 
-    private static void Append(IncrementalHash hash, Node node)
+    public void Dispose() => _hash.Dispose();
+
+    private void Append(Node node)
     {
         switch (node)
         {
             case ScalarNode scalar:
-                AppendText(hash, 's', scalar.Text);
+                AppendText((byte)'s', scalar.Text);
                 break;
             case SequenceNode sequence:
-                AppendHeader(hash, 'l', sequence.Items.Count);
+                AppendHeader((byte)'l', sequence.Items.Count);
                 foreach (var item in sequence.Items)
-                    Append(hash, item);
+                    Append(item);
                 break;
             case MappingNode mapping:
-                AppendHeader(hash, 'm', mapping.Entries.Count);
-                foreach (var entry in mapping.Entries.OrderBy(e => e.Key.Text, StringComparer.Ordinal))
+                var count = mapping.Entries.Count;
+                AppendHeader((byte)'m', count);
+                var entries = ArrayPool<KeyValuePair<ScalarNode, Node>>.Shared.Rent(count);
+                try
                 {
-                    AppendText(hash, 'k', entry.Key.Text);
-                    Append(hash, entry.Value);
+                    for (var i = 0; i < count; i++)
+                        entries[i] = mapping.Entries[i];
+                    Array.Sort(entries, 0, count, _byKey);
+                    for (var i = 0; i < count; i++)
+                    {
+                        AppendText((byte)'k', entries[i].Key.Text);
+                        Append(entries[i].Value);
+                    }
+                }
+                finally
+                {
+                    ArrayPool<KeyValuePair<ScalarNode, Node>>.Shared.Return(entries, clearArray: true);
                 }
                 break;
         }
     }
 
-    private static void AppendText(IncrementalHash hash, char kind, string text)
+    private void AppendText(byte kind, string text)
     {
-        var bytes = Encoding.UTF8.GetBytes(text);
-        AppendHeader(hash, kind, bytes.Length);
-        hash.AppendData(bytes);
+        var length = Encoding.UTF8.GetByteCount(text);
+        AppendHeader(kind, length);
+        if (length > BlockSize - _used)
+        {
+            Flush();
+            if (length > BlockSize)
+            {
+                _hash.AppendData(Encoding.UTF8.GetBytes(text));
+                return;
+            }
+        }
+        _used += Encoding.UTF8.GetBytes(text, _block.AsSpan(_used));
     }
 
-    private static void AppendHeader(IncrementalHash hash, char kind, int length) =>
-        hash.AppendData(Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"{kind}{length}:")));
+    private void AppendHeader(byte kind, int length)
+    {
+        // A kind byte, the length in decimal, a colon: at most 12 bytes.
+        if (BlockSize - _used < 12)
+            Flush();
+        _block[_used++] = kind;
+        Utf8Formatter.TryFormat(length, _block.AsSpan(_used), out var written);
+        _used += written;
+        _block[_used++] = (byte)':';
+    }
+
+    private void Flush()
+    {
+        _hash.AppendData(_block, 0, _used);
+        _used = 0;
+    }
 }

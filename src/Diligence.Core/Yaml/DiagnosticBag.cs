@@ -9,8 +9,6 @@ internal sealed class DiagnosticBag(string file)
 
     public bool HasErrors { get; private set; }
 
-    public int Count => _diagnostics.Count;
-
     public void Error(int line, int column, string message)
     {
         HasErrors = true;

@@ -28,13 +28,6 @@ internal sealed class FieldReader
 
     public MappingNode Mapping { get; }
 
-    public static string UnknownFieldMessage(string field, IReadOnlyCollection<string> allowed) =>
-        allowed.Count <= MaxListedFields
-            ? $"unknown field '{field}'; expected one of: {string.Join(", ", allowed)}"
-            : $"unknown field '{field}'";
-
-    public static string MissingFieldMessage(string field) => $"missing required field '{field}'";
-
     public Node? Node(string name, bool required = false)
     {
         var node = Mapping[name];
@@ -151,4 +144,11 @@ internal sealed class FieldReader
             && decimal.TryParse(scalar.Text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint | NumberStyles.AllowExponent,
                 CultureInfo.InvariantCulture, out number);
     }
+
+    private static string UnknownFieldMessage(string field, IReadOnlyCollection<string> allowed) =>
+        allowed.Count <= MaxListedFields
+            ? $"unknown field '{field}'; expected one of: {string.Join(", ", allowed)}"
+            : $"unknown field '{field}'";
+
+    private static string MissingFieldMessage(string field) => $"missing required field '{field}'";
 }

@@ -131,8 +131,11 @@ internal static partial class YamlTreeReader
 
     private sealed class MappingFrame(int line, int column) : Frame(line, column)
     {
+        // Most mappings have a handful of keys: a scan finds duplicates faster than a set, which only large ones get.
+        private const int ScannedKeys = 16;
+
         private readonly List<KeyValuePair<ScalarNode, Node>> _entries = [];
-        private readonly HashSet<string> _keys = new(StringComparer.Ordinal);
+        private HashSet<string>? _keys;
         private ScalarNode? _pendingKey;
         private bool _expectingKey = true;
 
@@ -144,7 +147,7 @@ internal static partial class YamlTreeReader
                 _pendingKey = null;
                 if (node is not ScalarNode key)
                     bag.Error(node, "mapping keys must be text");
-                else if (!_keys.Add(key.Text))
+                else if (IsDuplicate(key.Text))
                     bag.Error(key, $"duplicate key '{key.Text}'");
                 else
                     _pendingKey = key;
@@ -156,5 +159,19 @@ internal static partial class YamlTreeReader
         }
 
         public override Node ToNode() => new MappingNode(Line, Column, _entries);
+
+        private bool IsDuplicate(string key)
+        {
+            if (_keys is not null)
+                return !_keys.Add(key);
+            foreach (var entry in _entries)
+            {
+                if (entry.Key.Text == key)
+                    return true;
+            }
+            if (_entries.Count >= ScannedKeys)
+                _keys = new HashSet<string>(_entries.Select(e => e.Key.Text).Append(key), StringComparer.Ordinal);
+            return false;
+        }
     }
 }

@@ -209,6 +209,17 @@ public sealed class QuestionnaireLoaderTests
         Assert.That(result.Diagnostics.Single().Message, Does.StartWith("invalid YAML: "));
     }
 
+    [TestCase("id: \uD800\n")]
+    [TestCase("\uDFFF: x")]
+    [TestCase("title: \"\\uD800\"")]
+    public void Unpaired_surrogates_in_text_are_reported_not_thrown(string yaml)
+    {
+        var result = QuestionnaireLoader.Load(yaml, "s.yaml");
+
+        Assert.That(result.Succeeded, Is.False);
+        Assert.That(result.Diagnostics, Is.Not.Empty);
+    }
+
     [Test]
     public void A_byte_order_mark_is_accepted()
     {
