@@ -1,3 +1,4 @@
+using Diligence.Tests.Shared;
 using NUnit.Framework;
 
 namespace Diligence.Cli.Tests;

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Diligence.Tests.Shared;
 using NUnit.Framework;
 
 namespace Diligence.Cli.Tests;

@@ -1,5 +1,6 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Tests.Shared;
 
 namespace Diligence.Core.Tests;
 
@@ -91,7 +92,7 @@ public sealed class CorpusTests
         var expectedPath = Path.ChangeExtension(path, ".errors");
         if (_accept)
         {
-            var source = Path.Combine(TestFiles.RepositoryRoot, "tests", "Diligence.Core.Tests", Path.GetRelativePath(TestContext.CurrentContext.TestDirectory, expectedPath));
+            var source = RepositoryRoot.Combine("tests", "Diligence.Core.Tests", Path.GetRelativePath(TestContext.CurrentContext.TestDirectory, expectedPath));
             File.WriteAllText(source, string.Concat(actual.Select(line => line + "\n")));
             return;
         }

@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using Diligence.Tests.Shared;
 
 namespace Diligence.Core.Tests.Schema;
 
@@ -30,32 +30,6 @@ public sealed class AnswersSchemaTests
 
     [OneTimeSetUp]
     public async Task LoadSchema() => _schema = await PublishedSchema.LoadAsync("answers.schema.json");
-
-    [Test]
-    public void The_schema_is_a_draft_2020_12_document_with_an_id_and_definitions()
-    {
-        var document = _schema.Document;
-
-        Assert.That((string?)document["$schema"], Is.EqualTo("https://json-schema.org/draft/2020-12/schema"));
-        Assert.That((string?)document["$id"], Is.Not.Empty);
-        Assert.That(document["$defs"], Is.InstanceOf<JsonObject>());
-    }
-
-    [Test]
-    public void Every_reference_points_at_a_definition_and_every_definition_is_used() =>
-        SchemaShape.AssertReferencesMatchDefinitions(_schema.Document);
-
-    [Test]
-    public void Every_property_has_a_description_for_editors() =>
-        SchemaShape.AssertEveryPropertyIsDescribed(_schema.Document);
-
-    [Test]
-    public void Every_object_with_properties_forbids_unknown_properties() =>
-        SchemaShape.AssertObjectsAreClosed(_schema.Document);
-
-    [Test]
-    public void The_schema_uses_only_keywords_that_NJsonSchema_enforces_or_editors_read() =>
-        SchemaShape.AssertOnlyVerifiedKeywords(_schema.Document);
 
     [Test]
     public void The_format_contract_example_satisfies_the_schema() =>

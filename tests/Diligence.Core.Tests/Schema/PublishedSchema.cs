@@ -1,7 +1,8 @@
 using System.Text.Json.Nodes;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using Diligence.Tests.Shared;
 using NJsonSchema;
+using Newtonsoft.Json.Linq;
+using Newtonsoft.Json;
 using YamlDotNet.Core;
 
 namespace Diligence.Core.Tests.Schema;

@@ -1,4 +1,4 @@
-namespace Diligence.Cli.Tests;
+namespace Diligence.Tests.Shared;
 
 /// <summary>The checkout's root folder, found by walking up from the test binaries to Diligence.sln.</summary>
 internal static class RepositoryRoot
