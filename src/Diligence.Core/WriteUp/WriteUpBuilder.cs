@@ -287,8 +287,12 @@ public sealed class WriteUpBuilder
                     ? new WriteUpCell(CellText(matrix.Cell, cell))
                     : new WriteUpCell("Not stated", IsMissing: true))]))
             .ToList();
-        return new WriteUpTable("Component", [.. columns.Select(c => c.Label)], rows);
+        return new WriteUpTable("Component", [.. columns.Select(c => matrix.ColumnsFrom is null ? c.Label : ShortLabel(c.Label))], rows);
     }
+
+    /// <summary>An option label as a column heading: "Hosted (multi-tenant, vendor-operated)" heads its column as "Hosted".</summary>
+    private static string ShortLabel(string label) =>
+        label.IndexOf(" (", StringComparison.Ordinal) is > 0 and var at ? label[..at] : label;
 
     private static string CellText(MatrixCell cell, AnswerValue value) =>
         (cell.Type, value) switch
@@ -380,7 +384,7 @@ public sealed class WriteUpBuilder
             .Select(g => new FindingGroup(WriteUpText.SeverityName(g.Key), WriteUpText.Severity(g.Key), [.. g.Select(f => f.Item2)]))];
     }
 
-    /// <summary>"Prompt: option" for a flag (<c>flag:key:option</c>), "Questionnaire rule" for a rule.</summary>
+    /// <summary>The question and answer that raised a flag (<c>flag:key:option</c>), or "Questionnaire rule".</summary>
     private string RaisedBy(string sourceId)
     {
         if (!sourceId.StartsWith("flag:", StringComparison.Ordinal))
@@ -388,13 +392,19 @@ public sealed class WriteUpBuilder
         var optionAt = sourceId.LastIndexOf(':');
         var key = sourceId[5..optionAt];
         var option = sourceId[(optionAt + 1)..];
-        return _questionnaire.FindItemByKey(key) switch
+        if (_questionnaire.FindItemByKey(key) is not { } item)
+            return key;
+        var answer = item switch
         {
-            YesNoNaItem item => $"{item.Prompt} {WriteUpText.YesNoNa(option)}",
-            ChoiceItem item => $"{item.Prompt} {OptionLabel(item, option, null)}",
-            { } item => item.Prompt,
-            null => key,
+            YesNoNaItem => WriteUpText.YesNoNa(option),
+            ChoiceItem choice => OptionLabel(choice, option, null),
+            _ => option,
         };
+        // A repeat sub-item's prompt ("Status") needs its list's name to make sense.
+        var prompt = _questionnaire.FindParentOf(item.Id) is RepeatItem repeat
+            ? $"{repeat.EntryLabel ?? repeat.Prompt} {item.Prompt.ToLowerInvariant()}"
+            : item.Prompt;
+        return $"{prompt.TrimEnd('?', ' ')}: {answer}";
     }
 
     private IReadOnlyList<CertificationRow> BuildCertifications(BuildContext context)
