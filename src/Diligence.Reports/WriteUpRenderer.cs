@@ -86,7 +86,7 @@ public sealed partial class WriteUpRenderer
         configure?.Invoke(context);
         try
         {
-            return template.Render(context, _encoder);
+            return WithoutBlankLines(template.Render(context, _encoder));
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -140,6 +140,13 @@ public sealed partial class WriteUpRenderer
         return options;
     }
 
+    /// <summary>
+    /// Drops the blank lines that lines holding only a tag leave behind (outside <c>pre</c>), so the HTML and its golden
+    /// file read cleanly; Liquid's own trimming would also eat the spaces between inline values.
+    /// </summary>
+    private static string WithoutBlankLines(string html) =>
+        BlankLine().Replace(html, m => m.Groups["pre"].Success ? m.Value : "");
+
     /// <summary>Headings inside an answer would join the document outline; they become bold paragraphs.</summary>
     private static string DemoteHeadings(string html) =>
         HeadingPattern().Replace(html, m => m.Groups["close"].Success ? "</p>" : "<p class=\"md-heading\">");
@@ -164,6 +171,9 @@ public sealed partial class WriteUpRenderer
 
     [GeneratedRegex(@"<(?<close>/)?h[1-6][^>]*>")]
     private static partial Regex HeadingPattern();
+
+    [GeneratedRegex(@"(?<pre><pre[\s\S]*?</pre>)|\n[ \t]*(?=\n)")]
+    private static partial Regex BlankLine();
 
     [GeneratedRegex(@"\r?\n\s*\r?\n")]
     private static partial Regex ParagraphBreak();
