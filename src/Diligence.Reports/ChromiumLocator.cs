@@ -15,7 +15,7 @@ public static class ChromiumLocator
     public static string Locate(string? configuredPath)
     {
         if (!string.IsNullOrWhiteSpace(configuredPath))
-            return Existing(configuredPath, "Reports:ChromiumPath");
+            return Existing(configuredPath, "the configured path, Reports:ChromiumPath");
         if (Environment.GetEnvironmentVariable(EnvironmentVariable) is { Length: > 0 } fromEnvironment)
             return Existing(fromEnvironment, EnvironmentVariable);
         var folders = (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
