@@ -32,8 +32,11 @@ internal sealed partial class PdfText
     /// <summary>Each page's words with their positions (PDF points, y upwards).</summary>
     public IReadOnlyList<IReadOnlyList<PlacedWord>> PlacedWords { get; }
 
-    /// <summary>Each page's text in heading type (empty when the page starts no section).</summary>
-    public IReadOnlyList<string> Headings { get; }
+    /// <summary>Each page's lines in heading type: the parts that start on it.</summary>
+    public IReadOnlyList<IReadOnlyList<string>> Headings { get; }
+
+    /// <summary>The 0-based page on which the part with heading <paramref name="title"/> starts, or -1.</summary>
+    public int PageStarting(string title) => Headings.ToList().FindIndex(lines => lines.Contains(title));
 
     public IReadOnlyList<DocumentBookmarkNode> Outline { get; }
 
@@ -83,8 +86,12 @@ internal sealed partial class PdfText
 
     private static string Words(Page page) => string.Join(" ", page.GetWords().Select(w => w.Text));
 
-    private static string Heading(Page page) =>
-        string.Join(" ", page.GetWords().Where(w => w.Letters.Count > 0 && w.Letters[0].PointSize >= HeadingSize).Select(w => w.Text));
+    private static IReadOnlyList<string> Heading(Page page) =>
+        [.. page.GetWords()
+            .Where(w => w.Letters.Count > 0 && w.Letters[0].PointSize >= HeadingSize)
+            .GroupBy(w => Math.Round(w.Letters[0].StartBaseLine.Y))
+            .OrderByDescending(line => line.Key)
+            .Select(line => string.Join(" ", line.OrderBy(w => w.BoundingBox.Left).Select(w => w.Text)))];
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Whitespace();

@@ -40,7 +40,7 @@ public sealed class WriteUpPdfTests
         {
             var title = heading.Number is null ? heading.Title : $"{heading.Number} {heading.Title}";
             // The heading type shows where a part really starts; the contents page must print that page's number.
-            var start = text.Headings.ToList().FindIndex(h => h == title) + 1;
+            var start = text.PageStarting(title) + 1;
             Assert.That(start, Is.GreaterThan(2), $"'{title}' starts on no page");
             Assert.That(contents, Does.Contain($"{title} {start} "), $"'{title}' starts on page {start}");
         }
@@ -76,7 +76,7 @@ public sealed class WriteUpPdfTests
         var table = writeUp.Sections.SelectMany(s => s.Groups).SelectMany(g => g.Answers).Single(a => a.Key == "boundary.component-locations").Table!;
         var item = (Core.Definitions.MatrixItem)Reviews.Questionnaire.FindItemByKey("boundary.component-locations")!;
         var matrix = (MatrixValue)Reviews.Sample(sample)["boundary.component-locations"]!.Value;
-        var first = text.Headings.ToList().FindIndex(h => h == "3 Data boundary");
+        var first = text.PageStarting("3 Data boundary");
 
         var printed = PdfTable.Read(text, first, 2, "Component", table.Columns, [.. item.Rows.Select(r => r.Label)]);
 
@@ -135,7 +135,7 @@ public sealed class WriteUpPdfTests
     public void A_table_that_runs_over_a_page_repeats_its_header_row()
     {
         var text = RenderedWriteUps.Get("astronomer-astro").Text;
-        var start = text.Headings.ToList().FindIndex(h => h == "5 Shared responsibility");
+        var start = text.PageStarting("5 Shared responsibility");
 
         // Astro's HIPAA obligations do not fit under the first page of the table.
         var continued = text.Pages[start + 1];
