@@ -1,0 +1,128 @@
+using System.Collections.Concurrent;
+using Microsoft.Playwright;
+
+namespace Diligence.Reports;
+
+/// <summary>
+/// One Chromium per process, started on first use and restarted if it dies, and a small pool of pages, one per
+/// render worker. A page is recycled after <see cref="ReportsOptions.RecycleAfter"/> documents or on any error. Every
+/// page's context has JavaScript off and aborts every network request (counted in <see cref="BlockedRequests"/>).
+/// </summary>
+internal sealed class BrowserPool : IAsyncDisposable
+{
+    // Debian's Chromium in a container: no sandbox, GPU or shared-memory assumptions, nothing fetched in the background.
+    private static readonly string[] _launchArgs =
+    [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--font-render-hinting=none",
+        "--disable-dev-shm-usage",
+    ];
+
+    private readonly ReportsOptions _options;
+    private readonly SemaphoreSlim _workers;
+    private readonly SemaphoreSlim _launch = new(1, 1);
+    private readonly ConcurrentBag<PooledPage> _idle = [];
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private int _blockedRequests;
+    private bool _disposed;
+
+    public BrowserPool(ReportsOptions options)
+    {
+        _options = options;
+        _workers = new SemaphoreSlim(options.RenderWorkers, options.RenderWorkers);
+    }
+
+    public int BlockedRequests => Volatile.Read(ref _blockedRequests);
+
+    /// <summary>Runs <paramref name="work"/> on a pooled page; the page goes back to the pool only if it succeeded.</summary>
+    public async Task<T> UseAsync<T>(Func<IPage, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        await _workers.WaitAsync(cancellationToken).ConfigureAwait(false);
+        PooledPage? page = null;
+        try
+        {
+            page = _idle.TryTake(out var idle) ? idle : await CreatePageAsync(cancellationToken).ConfigureAwait(false);
+            var result = await work(page.Page).WaitAsync(TimeSpan.FromSeconds(_options.RenderTimeoutSeconds), cancellationToken).ConfigureAwait(false);
+            page.Uses++;
+            if (page.Uses < _options.RecycleAfter && !page.Page.IsClosed)
+            {
+                _idle.Add(page);
+                page = null;
+            }
+            return result;
+        }
+        finally
+        {
+            if (page is not null)
+                await page.DisposeAsync().ConfigureAwait(false);
+            _workers.Release();
+        }
+    }
+
+    /// <summary>Starts Chromium now rather than on the first render.</summary>
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        await BrowserAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_disposed)
+            return;
+        _disposed = true;
+        while (_idle.TryTake(out var page))
+            await page.DisposeAsync().ConfigureAwait(false);
+        if (_browser is not null)
+            await _browser.DisposeAsync().ConfigureAwait(false);
+        _playwright?.Dispose();
+        _launch.Dispose();
+        _workers.Dispose();
+    }
+
+    private async Task<PooledPage> CreatePageAsync(CancellationToken cancellationToken)
+    {
+        var browser = await BrowserAsync(cancellationToken).ConfigureAwait(false);
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions { JavaScriptEnabled = false }).ConfigureAwait(false);
+        await context.RouteAsync("**/*", route =>
+        {
+            Interlocked.Increment(ref _blockedRequests);
+            return route.AbortAsync("blockedbyclient");
+        }).ConfigureAwait(false);
+        var page = await context.NewPageAsync().ConfigureAwait(false);
+        return new PooledPage(context, page);
+    }
+
+    private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
+    {
+        if (_browser is { IsConnected: true } running)
+            return running;
+        await _launch.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            if (_browser is { IsConnected: true } started)
+                return started;
+            var executable = ChromiumLocator.Locate(_options.ChromiumPath);
+            // Pages of a browser that died are useless; they are dropped with it.
+            while (_idle.TryTake(out var stale))
+                await stale.DisposeAsync().ConfigureAwait(false);
+            _playwright ??= await Playwright.CreateAsync().ConfigureAwait(false);
+            _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+            {
+                ExecutablePath = executable,
+                Args = _launchArgs,
+                Headless = true,
+            }).ConfigureAwait(false);
+            return _browser;
+        }
+        finally
+        {
+            _launch.Release();
+        }
+    }
+}

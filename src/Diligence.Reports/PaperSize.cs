@@ -1,0 +1,7 @@
+namespace Diligence.Reports;
+
+public enum PaperSize
+{
+    A4,
+    Letter,
+}
