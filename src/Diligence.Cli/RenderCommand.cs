@@ -104,13 +104,4 @@ internal static class RenderCommand
     }
 
     private static string FirstLine(string text) => text.Split('\n', 2)[0].Trim();
-
-    private sealed record RenderRequest(
-        string QuestionnairePath,
-        string AnswersPath,
-        string OutputPath,
-        string? HtmlPath,
-        PaperSize Paper,
-        string? TemplatesPath,
-        string? ChromiumPath);
 }

@@ -37,7 +37,7 @@ public sealed class WriteUpBuilder
         ArgumentNullException.ThrowIfNull(answers);
         facts ??= new ReviewFacts();
         var evaluation = _evaluator.Evaluate(answers, evaluatedOn);
-        var context = new BuildContext(answers, evaluation, evaluatedOn, facts);
+        var context = new WriteUpBuildContext(answers, evaluation, evaluatedOn, facts);
         context.Findings = BuildFindings(context);
         context.Certifications = BuildCertifications(context);
         context.Responsibility = BuildResponsibility(context);
@@ -110,7 +110,7 @@ public sealed class WriteUpBuilder
         };
     }
 
-    private List<WriteUpSection> BuildSections(BuildContext context)
+    private List<WriteUpSection> BuildSections(WriteUpBuildContext context)
     {
         var findingsHost = _questionnaire.FindItemByKey(WellKnownKeys.Recommendation) is { } recommendation
             ? _questionnaire.FindStepOf(recommendation.Id)?.Id
@@ -126,7 +126,7 @@ public sealed class WriteUpBuilder
             var groups = new List<WriteUpGroup>();
             var direct = new List<WriteUpAnswer>();
             var open = new List<OpenQuestion>();
-            var section = new SectionContext(step.Title, anchor, open);
+            var section = new SectionInProgress(step.Title, anchor, open);
             foreach (var item in step.Items)
             {
                 if (item is Group group)
@@ -166,7 +166,7 @@ public sealed class WriteUpBuilder
         return sections;
     }
 
-    private void AddGroup(Group group, SectionContext section, BuildContext context, List<WriteUpGroup> groups)
+    private void AddGroup(Group group, SectionInProgress section, WriteUpBuildContext context, List<WriteUpGroup> groups)
     {
         if (!context.Evaluation.IsVisible(group.Id))
             return;
@@ -194,7 +194,7 @@ public sealed class WriteUpBuilder
         answers.Clear();
     }
 
-    private void AddItem(Item item, SectionContext section, BuildContext context, List<WriteUpAnswer> answers)
+    private void AddItem(Item item, SectionInProgress section, WriteUpBuildContext context, List<WriteUpAnswer> answers)
     {
         if (item is not AnswerableItem question || !context.Evaluation.IsVisible(item.Id))
             return;
@@ -225,7 +225,7 @@ public sealed class WriteUpBuilder
         answers.Add(Describe(question, answer, context));
     }
 
-    private WriteUpAnswer Describe(AnswerableItem question, Answer answer, BuildContext context)
+    private WriteUpAnswer Describe(AnswerableItem question, Answer answer, WriteUpBuildContext context)
     {
         var result = Answer(question, answer, context);
         return (question, answer.Value) switch
@@ -245,7 +245,7 @@ public sealed class WriteUpBuilder
         };
     }
 
-    private static WriteUpAnswer Answer(AnswerableItem question, Answer answer, BuildContext context) =>
+    private static WriteUpAnswer Answer(AnswerableItem question, Answer answer, WriteUpBuildContext context) =>
         new()
         {
             Key = question.Key,
@@ -259,7 +259,7 @@ public sealed class WriteUpBuilder
         };
 
     /// <summary>Rows × the columns selected in the item the columns come from, plus any column that holds an answer.</summary>
-    private WriteUpTable MatrixTable(MatrixItem matrix, MatrixValue value, BuildContext context)
+    private WriteUpTable MatrixTable(MatrixItem matrix, MatrixValue value, WriteUpBuildContext context)
     {
         var selected = new HashSet<string>(StringComparer.Ordinal);
         if (matrix.ColumnsFrom is { } from
@@ -335,7 +335,7 @@ public sealed class WriteUpBuilder
             ? (string.IsNullOrWhiteSpace(other) ? "Other" : $"Other: {other}")
             : item.FindOption(id)?.Label ?? id;
 
-    private static void AddEvidence(AnswerableItem question, AnswerValue value, BuildContext context)
+    private static void AddEvidence(AnswerableItem question, AnswerValue value, WriteUpBuildContext context)
     {
         switch (question, value)
         {
@@ -367,7 +367,7 @@ public sealed class WriteUpBuilder
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>The review's findings when given, else the evaluator's raised findings (status open), by severity.</summary>
-    private IReadOnlyList<FindingGroup> BuildFindings(BuildContext context)
+    private IReadOnlyList<FindingGroup> BuildFindings(WriteUpBuildContext context)
     {
         var findings = context.Facts.Findings is { } recorded
             ? recorded.Select(f => (f.Severity, new WriteUpFinding(f.Text, null, null, null, Blank(f.Owner), WriteUpText.FindingStatus(f.Status))))
@@ -407,7 +407,7 @@ public sealed class WriteUpBuilder
         return $"{prompt.TrimEnd('?', ' ')}: {answer}";
     }
 
-    private IReadOnlyList<CertificationRow> BuildCertifications(BuildContext context)
+    private IReadOnlyList<CertificationRow> BuildCertifications(WriteUpBuildContext context)
     {
         if (VisibleAnswer(WellKnownKeys.Certifications, context) is not ({ } item, { Value: RepeatValue value }) || item is not RepeatItem repeat)
             return [];
@@ -443,7 +443,7 @@ public sealed class WriteUpBuilder
     }
 
     /// <summary>One row per scope the obligations apply to (first mentioned first), one column per party.</summary>
-    private ResponsibilityTable? BuildResponsibility(BuildContext context)
+    private ResponsibilityTable? BuildResponsibility(WriteUpBuildContext context)
     {
         var parties = new List<(string Party, List<(string Scope, string Obligation)> Entries)>();
         foreach (var (key, party) in WellKnownKeys.ResponsibilityParties)
@@ -491,82 +491,29 @@ public sealed class WriteUpBuilder
             supports);
     }
 
-    private string DecisionLabel(BuildContext context) =>
+    private string DecisionLabel(WriteUpBuildContext context) =>
         context.Facts.Decision is { } decision
             ? WriteUpText.Decision(decision)
             : ChoiceLabel(WellKnownKeys.Decision, context) ?? "Not yet decided";
 
-    private string? ChoiceLabel(string key, BuildContext context) =>
+    private string? ChoiceLabel(string key, WriteUpBuildContext context) =>
         VisibleAnswer(key, context) is ({ } item, { Value: ChoiceValue choice } answer) && item is ChoiceItem choiceItem
             ? OptionLabel(choiceItem, choice.OptionId, answer.Other)
             : null;
 
-    private IReadOnlyList<string> ChoiceLabels(string key, BuildContext context) =>
+    private IReadOnlyList<string> ChoiceLabels(string key, WriteUpBuildContext context) =>
         VisibleAnswer(key, context) is ({ } item, { Value: ChoicesValue choices } answer) && item is ChoiceItem choiceItem
             ? [.. choices.OptionIds.Select(id => OptionLabel(choiceItem, id, answer.Other))]
             : [];
 
-    private string? TextAnswer(string key, BuildContext context) =>
+    private string? TextAnswer(string key, WriteUpBuildContext context) =>
         VisibleAnswer(key, context) is (_, { Value: TextValue text }) ? Blank(text.Text) : null;
 
-    private (AnswerableItem? Item, Answer? Answer) VisibleAnswer(string key, BuildContext context) =>
+    private (AnswerableItem? Item, Answer? Answer) VisibleAnswer(string key, WriteUpBuildContext context) =>
         _questionnaire.FindItemByKey(key) is { } item
         && _questionnaire.FindParentOf(item.Id) is not RepeatItem
         && context.Evaluation.IsVisible(item.Id)
         && context.Answers[key] is { Value.IsEmpty: false } answer
             ? (item, answer)
             : (null, null);
-
-    /// <summary>Where a section's open questions go while its items are walked.</summary>
-    private sealed record SectionContext(string Title, string Anchor, List<OpenQuestion> Open);
-
-    /// <summary>What one build shares across sections: the evaluation and the parts gathered from all steps.</summary>
-    private sealed class BuildContext
-    {
-        private bool _responsibilityTaken;
-
-        public BuildContext(AnswerSheet answers, Evaluation.Evaluation evaluation, DateOnly evaluatedOn, ReviewFacts facts)
-        {
-            Answers = answers;
-            Evaluation = evaluation;
-            EvaluatedOn = evaluatedOn;
-            Facts = facts;
-        }
-
-        public AnswerSheet Answers { get; }
-
-        public Evaluation.Evaluation Evaluation { get; }
-
-        public DateOnly EvaluatedOn { get; }
-
-        public ReviewFacts Facts { get; }
-
-        public List<EvidenceRow> EvidenceRows { get; } = [];
-
-        public List<ProvenanceRow> ProvenanceRows { get; } = [];
-
-        public IReadOnlyList<FindingGroup> Findings { get; set; } = [];
-
-        public IReadOnlyList<CertificationRow> Certifications { get; set; } = [];
-
-        public ResponsibilityTable? Responsibility { get; set; }
-
-        public AnswerProvenance? ProvenanceOf(string key) =>
-            Facts.Provenance is { } provenance && provenance.TryGetValue(key, out var value) ? value : null;
-
-        public void AddProvenance(string section, AnswerableItem item)
-        {
-            if (ProvenanceOf(item.Key) is { } provenance)
-                ProvenanceRows.Add(new ProvenanceRow(section, item.Prompt, WriteUpText.Provenance(provenance), WriteUpText.ProvenanceName(provenance)));
-        }
-
-        /// <summary>The shared-responsibility table, handed out once: to the first party's place in its step.</summary>
-        public ResponsibilityTable? TakeResponsibility()
-        {
-            if (_responsibilityTaken)
-                return null;
-            _responsibilityTaken = true;
-            return Responsibility;
-        }
-    }
 }
