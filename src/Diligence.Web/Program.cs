@@ -6,6 +6,7 @@ builder.AddStorage();
 builder.AddKeyStorage();
 builder.AddAccounts();
 builder.AddReviews();
+builder.AddLibrary();
 builder.AddWebUi();
 
 var app = builder.Build();

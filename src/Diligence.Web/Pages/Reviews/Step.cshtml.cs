@@ -14,6 +14,8 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
 {
     public StepView View { get; private set; } = null!;
 
+    public ReviewState State => (ReviewState)View.State;
+
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
     {
         var state = await workspace.LoadAsync(reviewId, ct);
@@ -82,6 +84,22 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
         var addTo = form.Keys.FirstOrDefault(k => k.StartsWith("add.", StringComparison.Ordinal))?["add.".Length..];
         var target = form["go"] == "next" ? NextStep(state, step)?.Id ?? step.Id : step.Id;
         return RedirectToPage(new { reviewId, stepId = target, add = addTo });
+    }
+
+    /// <summary>The reviewer accepts a prefilled vendor answer as it stands.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(Guid reviewId, string? stepId, string? accept, CancellationToken ct)
+    {
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null || FindStep(state, stepId) is null || accept is null || !state.Origins.ContainsKey(accept))
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync() || state.IsLocked)
+        {
+            return Forbid();
+        }
+        await workspace.ConfirmAsync(state, accept, User.UserId(), ct);
+        return RedirectToPage(new { reviewId, stepId, handler = (string?)null });
     }
 
     private static Step? FindStep(ReviewState state, string? stepId)

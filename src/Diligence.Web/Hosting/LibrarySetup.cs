@@ -1,0 +1,14 @@
+using Diligence.Web.Library;
+
+namespace Diligence.Web.Hosting;
+
+public static class LibrarySetup
+{
+    /// <summary>Vendor invitations, answer libraries, prefill and import/export.</summary>
+    public static WebApplicationBuilder AddLibrary(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddScoped<ReviewPrefill>();
+        return builder;
+    }
+}
