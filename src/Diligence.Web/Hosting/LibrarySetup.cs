@@ -9,6 +9,10 @@ public static class LibrarySetup
     {
         builder.Services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ReviewPrefill>();
+        builder.Services.AddScoped<InvitationService>();
+        builder.Services.AddScoped<LibraryWorkspace>();
+        builder.Services.AddScoped<LibraryFiles>();
+        builder.Services.AddScoped<VendorRequestService>();
         return builder;
     }
 }

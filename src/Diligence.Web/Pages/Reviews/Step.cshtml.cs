@@ -1,5 +1,6 @@
 using Diligence.Core.Definitions;
 using Diligence.Web.Accounts;
+using Diligence.Web.Library;
 using Diligence.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,8 +11,11 @@ namespace Diligence.Web.Pages.Reviews;
 
 /// <summary>One step of a review. Staff read it; reviewers edit it. Without JavaScript the whole step posts here.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService authorization) : PageModel
+public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService vendorRequests, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>This step's questions the vendor answered in its library since the review asked it.</summary>
+    public IReadOnlyList<AnswerableItem> AnsweredByVendor { get; private set; } = [];
+
     public StepView View { get; private set; } = null!;
 
     public ReviewState State => (ReviewState)View.State;
@@ -24,6 +28,7 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
             return NotFound();
         }
         View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
+        AnsweredByVendor = await vendorRequests.AnsweredSinceRequestAsync(state, step, ct);
         return Page();
     }
 
