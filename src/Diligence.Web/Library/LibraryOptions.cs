@@ -6,6 +6,9 @@ public sealed class LibraryOptions
 {
     public const string Section = "Library";
 
+    /// <summary>The questionnaire vendors pre-answer (its newest published version), until a library is submitted for another.</summary>
+    public string QuestionnaireId { get; set; } = "vendor-security-diligence";
+
     /// <summary>A prefilled answer older than this (by its as-of date) is marked stale.</summary>
     [Range(1, 120)]
     public int StaleAfterMonths { get; set; } = 12;

@@ -5,6 +5,7 @@ using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Reviews;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Diligence.Web.Library;
@@ -19,6 +20,7 @@ public sealed class LibraryWorkspace(
     IQuestionnaireStore questionnaires,
     IUserStore users,
     QuestionnaireCatalog catalog,
+    IOptions<LibraryOptions> options,
     TimeProvider clock)
 {
     public async Task<LibraryState?> LoadAsync(Guid vendorId, CancellationToken ct)
@@ -29,7 +31,8 @@ public sealed class LibraryWorkspace(
         }
         var status = await library.GetStatusAsync(vendorId, ct);
         var published = NewReviewService.NewestFirst(await questionnaires.ListAsync(ct));
-        var current = published.FirstOrDefault(q => q.Id == status.QuestionnaireId) ?? published.FirstOrDefault();
+        var current = published.FirstOrDefault(q => q.Id == (status.QuestionnaireId ?? options.Value.QuestionnaireId))
+            ?? published.FirstOrDefault();
         if (current is null || await catalog.GetAsync(current.Id, current.Version, ct) is not { } questionnaire)
         {
             return null;
