@@ -106,11 +106,12 @@ public sealed class LibraryWorkspace(
     }
 
     /// <summary>The library as an answers file for the current questionnaire version.</summary>
-    public static string Export(LibraryState state) =>
-        AnswersWriter.Write(
-            new AnswerSheet(state.Questionnaire.Definition.Id, state.Questionnaire.Definition.Version, state.Sheet.ByKey,
-                state.Vendor.Name, state.Vendor.Product, state.Status.AsOf),
-            state.Questionnaire.Definition);
+    public static string Export(LibraryState state) => AnswersWriter.Write(SheetOf(state), state.Questionnaire.Definition);
+
+    /// <summary>The library's answers with the vendor and the day it was last declared current.</summary>
+    public static AnswerSheet SheetOf(LibraryState state) =>
+        new(state.Questionnaire.Definition.Id, state.Questionnaire.Definition.Version, state.Sheet.ByKey,
+            state.Vendor.Name, state.Vendor.Product, state.Status.AsOf);
 
     /// <summary>
     /// Replaces the library with an answers file's answers, or, when the file has any error, reports every diagnostic
@@ -123,6 +124,12 @@ public sealed class LibraryWorkspace(
         {
             return new LibraryImport(0, [.. result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.ToString())]);
         }
+        return await ImportAsync(state, sheet, userId, ct);
+    }
+
+    /// <summary>Replaces the library with a sheet already read and validated.</summary>
+    public async Task<LibraryImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
+    {
         var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
         var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
         if (sheet.AsOf is { } asOf)

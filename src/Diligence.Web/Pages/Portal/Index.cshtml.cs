@@ -50,13 +50,13 @@ public sealed class IndexModel(LibraryWorkspace workspace, IVendorRequestStore r
         return RedirectToPage();
     }
 
-    public async Task<IActionResult> OnGetExportAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetExportAsync(string? format, CancellationToken ct)
     {
         if (!await LoadAsync(ct))
         {
             return NotFound();
         }
-        var file = LibraryFiles.Export(State);
+        var file = LibraryFiles.Export(State, format);
         return File(file.Content, file.ContentType, file.FileName);
     }
 
