@@ -1,4 +1,5 @@
 using Diligence.Web.Hosting;
+using Diligence.Web.Library;
 using Diligence.Web.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -14,6 +15,7 @@ await app.PrepareAsync();
 app.UseWebUi();
 app.MapHealth();
 app.MapAutosave();
+app.MapReviewExport();
 app.Run();
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>
