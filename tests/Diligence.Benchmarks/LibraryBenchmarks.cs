@@ -71,6 +71,11 @@ public class LibraryBenchmarks
         return await _storage.Libraries.ReplaceAsync(_importVendor, Json(sheet), _user, DateTimeOffset.UtcNow);
     }
 
+    /// <summary>The reading and validating part of the import alone.</summary>
+    [Benchmark]
+    public AnswerSheet Read2000ItemAnswersFile() =>
+        AnswersLoader.Load(_files[0], "answers.yaml", _large).Value ?? throw new InvalidOperationException("the generated answers do not load");
+
     [IterationSetup(Target = nameof(PrefillReviewFromLibrary))]
     public void NewReview()
     {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Dapper;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
@@ -78,18 +79,35 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             new { vendorId },
             transaction,
             cancellationToken: cancellationToken))).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var changed = 0;
+        var changes = new List<LibraryChange>();
         foreach (var key in answers.Keys.Union(current.Keys, StringComparer.Ordinal))
         {
             var row = current.GetValueOrDefault(key);
             var valueJson = answers.GetValueOrDefault(key);
-            if (row?.ValueJson == valueJson)
+            if (row?.ValueJson != valueJson)
             {
-                continue;
+                changes.Add(new LibraryChange(key, row?.ValueJson, valueJson, (row?.Version ?? 0) + 1));
             }
-            await WriteAsync(connection, transaction, vendorId, key, row?.ValueJson, valueJson, (row?.Version ?? 0) + 1, userId, at, cancellationToken);
-            changed++;
         }
+        // One statement per table for the whole import: thousands of single-row statements would dominate its time.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO library_answers (vendor_id, key, value_json, version, updated_by, updated_at)
+            SELECT @vendorId, json_extract(value, '$.Key'), json_extract(value, '$.NewValueJson'), json_extract(value, '$.Version'), @userId, @at
+            FROM json_each(@changes) WHERE true
+            ON CONFLICT (vendor_id, key) DO UPDATE
+            SET value_json = excluded.value_json, version = excluded.version,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
+
+            INSERT INTO library_history (vendor_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            SELECT @vendorId, json_extract(value, '$.Key'), json_extract(value, '$.Version'), json_extract(value, '$.OldValueJson'),
+                   json_extract(value, '$.NewValueJson'), @userId, @at
+            FROM json_each(@changes);
+            """,
+            new { vendorId, userId, at, changes = JsonSerializer.Serialize(changes) },
+            transaction,
+            cancellationToken: cancellationToken));
+        var changed = changes.Count;
         transaction.Commit();
         return changed;
     }
