@@ -58,6 +58,8 @@ public sealed class PortalTests
             Fields(("v.workload-description", "0"), ("a.workload-description", "Not for vendors.")));
         Assert.That(reviewerOnly.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
         Assert.That((await _app.Get<ILibraryStore>().HistoryAsync(vendor.Id, "deployment.tenant-isolation")).Count, Is.EqualTo(2));
+        var history = await client.GetStringAsync("/portal/history");
+        Assert.That(history, Does.Contain("One VPC per customer.").And.Contain("Separate accounts per customer."));
     }
 
     [Test]
