@@ -1,4 +1,5 @@
 using Diligence.Web.Hosting;
+using Diligence.Web.Library;
 using Diligence.Web.Reviews;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -6,6 +7,7 @@ builder.AddStorage();
 builder.AddKeyStorage();
 builder.AddAccounts();
 builder.AddReviews();
+builder.AddLibrary();
 builder.AddWebUi();
 
 var app = builder.Build();
@@ -13,6 +15,7 @@ await app.PrepareAsync();
 app.UseWebUi();
 app.MapHealth();
 app.MapAutosave();
+app.MapReviewExport();
 app.Run();
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>

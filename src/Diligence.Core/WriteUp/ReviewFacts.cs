@@ -34,7 +34,7 @@ public sealed record ReviewFacts
     public IReadOnlyList<ReviewFinding>? Findings { get; init; }
 
     /// <summary>Where each answer came from, by answer key.</summary>
-    public IReadOnlyDictionary<string, AnswerProvenance>? Provenance { get; init; }
+    public IReadOnlyDictionary<string, AnswerOrigin>? Provenance { get; init; }
 
     public string Confidentiality { get; init; } = "Confidential";
 }

@@ -34,7 +34,7 @@ internal sealed class WriteUpBuildContext
 
     public ResponsibilityTable? Responsibility { get; set; }
 
-    public AnswerProvenance? ProvenanceOf(string key) =>
+    public AnswerOrigin? ProvenanceOf(string key) =>
         Facts.Provenance is { } provenance && provenance.TryGetValue(key, out var value) ? value : null;
 
     public void AddProvenance(string section, AnswerableItem item)

@@ -76,19 +76,19 @@ internal static class WriteUpText
             _ => "Open",
         };
 
-    public static string Provenance(AnswerProvenance provenance) =>
+    public static string Provenance(AnswerOrigin provenance) =>
         provenance switch
         {
-            AnswerProvenance.VendorSupplied => "Vendor-supplied",
-            AnswerProvenance.ReviewerConfirmed => "Reviewer-confirmed",
+            AnswerOrigin.VendorSupplied => "Vendor-supplied",
+            AnswerOrigin.ReviewerConfirmed => "Reviewer-confirmed",
             _ => "Reviewer-overridden",
         };
 
-    public static string ProvenanceName(AnswerProvenance provenance) =>
+    public static string ProvenanceName(AnswerOrigin provenance) =>
         provenance switch
         {
-            AnswerProvenance.VendorSupplied => "vendor-supplied",
-            AnswerProvenance.ReviewerConfirmed => "reviewer-confirmed",
+            AnswerOrigin.VendorSupplied => "vendor-supplied",
+            AnswerOrigin.ReviewerConfirmed => "reviewer-confirmed",
             _ => "reviewer-overridden",
         };
 

@@ -23,6 +23,10 @@ public sealed class SqliteStorage : IDisposable
         Answers = new SqliteAnswerStore(Connections);
         Findings = new SqliteFindingStore(Connections);
         Users = new SqliteUserStore(Connections);
+        Invitations = new SqliteInvitationStore(Connections);
+        Libraries = new SqliteLibraryStore(Connections);
+        Provenance = new SqliteProvenanceStore(Connections);
+        VendorRequests = new SqliteVendorRequestStore(Connections);
     }
 
     public SqliteConnectionFactory Connections { get; }
@@ -42,6 +46,14 @@ public sealed class SqliteStorage : IDisposable
     public IFindingStore Findings { get; }
 
     public IUserStore Users { get; }
+
+    public IInvitationStore Invitations { get; }
+
+    public ILibraryStore Libraries { get; }
+
+    public IProvenanceStore Provenance { get; }
+
+    public IVendorRequestStore VendorRequests { get; }
 
     public void Dispose() => Connections.Dispose();
 }

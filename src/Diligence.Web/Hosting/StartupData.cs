@@ -15,6 +15,9 @@ namespace Diligence.Web.Hosting;
 /// </summary>
 public static class StartupData
 {
+    /// <summary>Who changed what start-up wrote: no account.</summary>
+    public static readonly Guid SystemUser = Guid.Empty;
+
     public static async Task PrepareAsync(this WebApplication app)
     {
         var services = app.Services;
@@ -109,8 +112,23 @@ public static class StartupData
             {
                 continue;
             }
-            await vendors.CreateAsync(new Vendor(Guid.NewGuid(), name, sheet.Product, null, null, DateTimeOffset.UtcNow));
-            logger.LogInformation("Added sample vendor {Vendor}", name);
+            var vendor = new Vendor(Guid.NewGuid(), name, sheet.Product, null, null, DateTimeOffset.UtcNow);
+            await vendors.CreateAsync(vendor);
+            await ImportLibraryAsync(services, vendor, questionnaire, sheet);
+            logger.LogInformation("Added sample vendor {Vendor} with {Count} library answers", name, sheet.Count);
+        }
+    }
+
+    // The sample file is the vendor's own pre-answers: its library, submitted as of the file's date.
+    private static async Task ImportLibraryAsync(IServiceProvider services, Vendor vendor, Questionnaire questionnaire, AnswerSheet sheet)
+    {
+        var library = services.GetRequiredService<ILibraryStore>();
+        var now = DateTimeOffset.UtcNow;
+        var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
+        await library.ReplaceAsync(vendor.Id, answers, SystemUser, now);
+        if (sheet.AsOf is { } asOf)
+        {
+            await library.SubmitAsync(vendor.Id, questionnaire.Id, questionnaire.Version, asOf, SystemUser, now);
         }
     }
 

@@ -23,6 +23,10 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Answers);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Findings);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Users);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Invitations);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Libraries);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Provenance);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().VendorRequests);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Health);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Migrations);
         return builder;

@@ -20,6 +20,7 @@ public static class AnswerFields
         Put(fields, FieldNames.Part(id, "justification"), answer.Justification);
         Put(fields, FieldNames.Part(id, "explanation"), answer.Explanation);
         Put(fields, FieldNames.Part(id, "note"), answer.Note);
+        Put(fields, FieldNames.Part(id, "asOf"), answer.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
     }
 
     private static void WriteValue(AnswerableItem item, string name, AnswerValue value, IDictionary<string, StringValues> fields)

@@ -25,7 +25,8 @@ public static class AnswerFormReader
             Other: Text(form, FieldNames.Part(id, "other"), errors),
             Justification: Text(form, FieldNames.Part(id, "justification"), errors),
             Explanation: Text(form, FieldNames.Part(id, "explanation"), errors),
-            Note: Text(form, FieldNames.Part(id, "note"), errors));
+            Note: Text(form, FieldNames.Part(id, "note"), errors),
+            AsOf: Date(form, FieldNames.Part(id, "asOf"), errors));
         if (errors.Count > 0)
         {
             return new FormReadResult(null, errors);
@@ -183,6 +184,21 @@ public static class AnswerFormReader
             return null;
         }
         return value;
+    }
+
+    private static DateOnly? Date(Func<string, StringValues> form, string name, List<string> errors)
+    {
+        var entered = Text(form, name, errors);
+        if (entered is null)
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(entered, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            return date;
+        }
+        errors.Add("Enter the as-of date as YYYY-MM-DD, like 2026-03-31.");
+        return null;
     }
 
     private static AnswerValue? Error(List<string> errors, string message)

@@ -19,9 +19,17 @@ public sealed class AnswerHistoryQuery(ReviewWorkspace workspace, IAnswerStore a
         }
         var key = string.IsNullOrWhiteSpace(keyFilter) ? null : keyFilter;
         var definition = state.Questionnaire.Definition;
+        var entries = await DescribeAsync(definition, await answers.HistoryAsync(reviewId, key, ct), ct);
+        return new AnswerHistory(state, key, key is null ? null : definition.FindItemByKey(key)?.Prompt ?? key, entries);
+    }
+
+    /// <summary>Changes in words, newest first: a review's, or a vendor library's.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> DescribeAsync(
+        Questionnaire definition, IReadOnlyList<Core.Reviews.AnswerChange> changes, CancellationToken ct)
+    {
         var names = new Dictionary<Guid, string>();
         var entries = new List<HistoryEntry>();
-        foreach (var change in (await answers.HistoryAsync(reviewId, key, ct)).Reverse())
+        foreach (var change in changes.Reverse())
         {
             if (!names.TryGetValue(change.ChangedBy, out var who))
             {
@@ -38,7 +46,7 @@ public sealed class AnswerHistoryQuery(ReviewWorkspace workspace, IAnswerStore a
                 Describe(item, change.OldValueJson),
                 Describe(item, change.NewValueJson)));
         }
-        return new AnswerHistory(state, key, key is null ? null : definition.FindItemByKey(key)?.Prompt ?? key, entries);
+        return entries;
     }
 
     /// <summary>A value this version cannot read (the key changed type in another version) is named, not thrown.</summary>

@@ -1,5 +1,6 @@
 using Diligence.Core.Definitions;
 using Diligence.Web.Accounts;
+using Diligence.Web.Library;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace Diligence.Web.Reviews;
@@ -7,17 +8,46 @@ namespace Diligence.Web.Reviews;
 /// <summary>
 /// POST /reviews/{id}/answers/{item}: autosave of one answer from the step page's script. The same fields as the
 /// form post, the same validation and concurrency; the reply tells the page what became visible or required.
+/// POST /portal/answers/{item} does the same for the signed-in vendor's library.
 /// </summary>
 public static class AutosaveEndpoint
 {
     public static WebApplication MapAutosave(this WebApplication app)
     {
         app.MapPost("/reviews/{reviewId:guid}/answers/{itemId}", SaveAsync).RequireAuthorization(Policies.Reviewer);
+        app.MapPost("/portal/answers/{itemId}", SaveLibraryAsync).RequireAuthorization(Policies.Vendor);
         return app;
     }
 
-    private static async Task<IResult> SaveAsync(
-        Guid reviewId, string itemId, HttpContext http, ReviewWorkspace workspace, IAntiforgery antiforgery, CancellationToken ct)
+    private static async Task<IResult> SaveLibraryAsync(
+        string itemId, HttpContext http, LibraryWorkspace workspace, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await RefuseAsync(http, antiforgery) is { } refusal)
+        {
+            return refusal;
+        }
+        var form = await http.Request.ReadFormAsync(ct);
+        var state = http.User.VendorId() is { } vendorId ? await workspace.LoadAsync(vendorId, ct) : null;
+        if (state is null)
+        {
+            return Results.Problem(title: "There is no answer library for this account.", statusCode: StatusCodes.Status404NotFound);
+        }
+        var definition = state.Questionnaire.Definition;
+        if (definition.FindItem(itemId) is not AnswerableItem item || !definition.AnswerableItems.Contains(item)
+            || !item.Audience.HasFlag(Audience.Vendor))
+        {
+            return Results.Problem(title: "This question is not asked of vendors.", statusCode: StatusCodes.Status404NotFound);
+        }
+        if (!state.Evaluation.IsVisible(item.Id))
+        {
+            return Hidden();
+        }
+        var expected = int.TryParse(form[FieldNames.Version(item.Id)], out var version) ? version : 0;
+        var (outcome, next) = await workspace.SaveAsync(state, item, name => form[name], expected, http.User.UserId(), ct);
+        return Reply(outcome, next, item, Audience.Vendor);
+    }
+
+    private static async Task<IResult?> RefuseAsync(HttpContext http, IAntiforgery antiforgery)
     {
         if (!await antiforgery.IsRequestValidAsync(http))
         {
@@ -26,6 +56,20 @@ public static class AutosaveEndpoint
         if (!http.Request.HasFormContentType)
         {
             return Results.Problem(title: "Send the answer as a form.", statusCode: StatusCodes.Status415UnsupportedMediaType);
+        }
+        return null;
+    }
+
+    private static IResult Hidden() =>
+        Results.Json(new { title = "Not saved", errors = new[] { "This question is hidden by other answers, so it was not saved." } },
+            statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    private static async Task<IResult> SaveAsync(
+        Guid reviewId, string itemId, HttpContext http, ReviewWorkspace workspace, IAntiforgery antiforgery, CancellationToken ct)
+    {
+        if (await RefuseAsync(http, antiforgery) is { } refusal)
+        {
+            return refusal;
         }
         var form = await http.Request.ReadFormAsync(ct);
         var state = await workspace.LoadAsync(reviewId, ct);
@@ -40,12 +84,15 @@ public static class AutosaveEndpoint
         }
         if (!state.Evaluation.IsVisible(item.Id))
         {
-            return Results.Json(new { title = "Not saved", errors = new[] { "This question is hidden by other answers, so it was not saved." } },
-                statusCode: StatusCodes.Status422UnprocessableEntity);
+            return Hidden();
         }
         var expected = int.TryParse(form[FieldNames.Version(item.Id)], out var version) ? version : 0;
         var (outcome, next) = await workspace.SaveAsync(state, item, name => form[name], expected, http.User.UserId(), ct);
-        return outcome switch
+        return Reply(outcome, next, item, Audience.Reviewer);
+    }
+
+    private static IResult Reply(ItemSaveOutcome outcome, IAnswerSet next, AnswerableItem item, Audience audience) =>
+        outcome switch
         {
             ItemSaveOutcome.Saved saved => Results.Ok(new
             {
@@ -53,7 +100,7 @@ public static class AutosaveEndpoint
                 unchanged = !saved.Changed,
                 visibility = Visibility(next, item),
                 required = Required(next, item),
-                steps = definition.Steps.ToDictionary(s => s.Id, s => Count(next, s)),
+                steps = next.Questionnaire.Definition.Steps.ToDictionary(s => s.Id, s => Count(next, s, audience)),
             }),
             ItemSaveOutcome.Invalid invalid => Results.Json(new { title = "Not saved", errors = invalid.Errors },
                 statusCode: StatusCodes.Status422UnprocessableEntity),
@@ -66,9 +113,8 @@ public static class AutosaveEndpoint
             }, statusCode: StatusCodes.Status409Conflict),
             _ => Results.Problem(title: "This review is decided and read-only.", statusCode: StatusCodes.Status403Forbidden),
         };
-    }
 
-    private static Dictionary<string, bool> Visibility(ReviewState state, Item item)
+    private static Dictionary<string, bool> Visibility(IAnswerSet state, Item item)
     {
         var step = state.Questionnaire.Definition.FindStepOf(item.Id);
         var map = new Dictionary<string, bool>(StringComparer.Ordinal);
@@ -79,16 +125,16 @@ public static class AutosaveEndpoint
         return map;
     }
 
-    private static Dictionary<string, bool> Required(ReviewState state, Item item)
+    private static Dictionary<string, bool> Required(IAnswerSet state, Item item)
     {
         var step = state.Questionnaire.Definition.FindStepOf(item.Id);
         return (step is null ? [] : StepView.AnswerableItemsOf(step.Items))
             .ToDictionary(i => i.Id, i => state.Evaluation.IsRequired(i.Id), StringComparer.Ordinal);
     }
 
-    private static string Count(ReviewState state, Step step)
+    private static string Count(IAnswerSet state, Step step, Audience audience)
     {
-        var progress = state.Evaluation.ForStep(step.Id);
+        var progress = StepView.ProgressOf(state, step, audience);
         return new StepLink(step.Id, step.Title, 0, progress.Answered, progress.Required, false).Count;
     }
 

@@ -15,7 +15,8 @@ public sealed record ItemView(
     bool ReadOnly,
     IReadOnlyList<MatrixColumn> Columns,
     int Entries,
-    string? Ask)
+    string? Ask,
+    ProvenanceView? Provenance = null)
 {
     public string Id => Item.Id;
 
@@ -37,6 +38,7 @@ public sealed record ItemView(
         Columns = [],
         Entries = 0,
         Ask = null,
+        Provenance = null,
     };
 
     public string HelpId => FieldId + "-help";

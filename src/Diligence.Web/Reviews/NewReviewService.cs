@@ -1,11 +1,16 @@
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Library;
 
 namespace Diligence.Web.Reviews;
 
-/// <summary>Starts a review: a draft owned by the reviewer, pinned to a published questionnaire version and its hash.</summary>
+/// <summary>
+/// Starts a review: a draft owned by the reviewer, pinned to a published questionnaire version and its hash, prefilled
+/// with the vendor's library answers.
+/// </summary>
 public sealed class NewReviewService(
-    IVendorStore vendors, IQuestionnaireStore questionnaires, IReviewStore reviews, TimeProvider clock)
+    IVendorStore vendors, IQuestionnaireStore questionnaires, IReviewStore reviews, QuestionnaireCatalog catalog,
+    ReviewPrefill prefill, TimeProvider clock)
 {
     public const string VendorField = "VendorId";
     public const string QuestionnaireField = "Questionnaire";
@@ -40,6 +45,10 @@ public sealed class NewReviewService(
             Guid.NewGuid(), vendor.Id, questionnaire.Id, questionnaire.Version, questionnaire.ContentHash,
             ReviewStatus.Draft, ownerId, Decision: null, DecisionRationale: null, PreviousReviewId: null, now, now, Version: 1);
         await reviews.CreateAsync(review, ct);
+        if (await catalog.GetAsync(questionnaire.Id, questionnaire.Version, ct) is { } loaded)
+        {
+            await prefill.PrefillAsync(review.Id, vendor.Id, loaded.Definition, ownerId, ct);
+        }
         return new ChangeOutcome.Done(review.Id);
     }
 

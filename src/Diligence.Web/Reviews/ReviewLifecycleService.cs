@@ -1,5 +1,6 @@
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Library;
 
 namespace Diligence.Web.Reviews;
 
@@ -14,6 +15,7 @@ public sealed class ReviewLifecycleService(
     IAnswerStore answers,
     IUserStore users,
     IQuestionnaireStore questionnaires,
+    VendorRequestService vendorRequests,
     TimeProvider clock)
 {
     public const int RationaleMaxLength = 4000;
@@ -120,6 +122,10 @@ public sealed class ReviewLifecycleService(
         {
             // Someone moved it between our read and the store's write.
             return Refused(ChangeOutcome.FormError, StaleReview);
+        }
+        if (to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state)
+        {
+            await vendorRequests.AskAsync(state, ct);
         }
         return new ChangeOutcome.Done(reviewId);
     }

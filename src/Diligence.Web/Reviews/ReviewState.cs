@@ -13,7 +13,9 @@ public sealed record ReviewState(
     IReadOnlyDictionary<string, StoredAnswer> Stored,
     AnswerSheet Sheet,
     Evaluation Evaluation,
-    DateOnly Today)
+    DateOnly Today,
+    IReadOnlyDictionary<string, ProvenanceView> Provenance,
+    IReadOnlyDictionary<string, AnswerProvenance> Origins) : IAnswerSet
 {
     public bool IsLocked => ReviewLifecycle.IsLocked(Review.Status);
 

@@ -2,6 +2,8 @@ using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Library;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
 
 namespace Diligence.Web.Reviews;
@@ -16,7 +18,9 @@ public sealed class ReviewWorkspace(
     IAnswerStore answers,
     IFindingStore findings,
     IUserStore users,
+    IProvenanceStore provenance,
     QuestionnaireCatalog catalog,
+    IOptions<LibraryOptions> options,
     TimeProvider clock)
 {
     public async Task<ReviewState?> LoadAsync(Guid reviewId, CancellationToken ct)
@@ -33,7 +37,8 @@ public sealed class ReviewWorkspace(
             return null;
         }
         var stored = (await answers.ListAsync(reviewId, ct)).ToDictionary(a => a.Key, StringComparer.Ordinal);
-        return Evaluate(review, vendor, questionnaire, stored);
+        var origins = (await provenance.ListAsync(reviewId, ct)).ToDictionary(p => p.Key, StringComparer.Ordinal);
+        return Evaluate(review, vendor, questionnaire, stored, origins);
     }
 
     /// <summary>Saves one item from posted fields; <paramref name="expectedVersion"/> is the version the user edited.</summary>
@@ -45,21 +50,19 @@ public sealed class ReviewWorkspace(
         {
             return (new ItemSaveOutcome.Locked(), state);
         }
-        var read = AnswerFormReader.Read(item, form);
-        if (!read.IsValid)
-        {
-            return (new ItemSaveOutcome.Invalid(read.Errors), state);
-        }
-        if (read.Answer is { } answer && !answer.Value.IsEmpty
-            && AnswerValidator.Validate(item, answer, state.Today) is { Count: > 0 } problems)
-        {
-            return (new ItemSaveOutcome.Invalid(problems), state);
-        }
-        var json = read.Answer is null ? null : AnswerJson.Serialize(read.Answer);
         state.Stored.TryGetValue(item.Key, out var current);
-        if (current?.ValueJson == json && current?.Version == expectedVersion)
+        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today);
+        if (invalid is not null)
+        {
+            return (invalid, state);
+        }
+        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
         {
             return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), state);
+        }
+        if (unchanged)
+        {
+            json = current?.ValueJson;
         }
         var result = await answers.SaveAsync(state.Review.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct);
         switch (result)
@@ -78,13 +81,17 @@ public sealed class ReviewWorkspace(
                 {
                     stored[item.Key] = saved.Answer;
                 }
-                var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored);
+                var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored, state.Origins);
                 await SyncFindingsAsync(next, ct);
                 return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), next);
             default:
                 throw new InvalidOperationException("Unknown save result.");
         }
     }
+
+    /// <summary>A reviewer accepts the vendor's prefilled answer to <paramref name="key"/> as it stands.</summary>
+    public Task ConfirmAsync(ReviewState state, string key, Guid userId, CancellationToken ct) =>
+        provenance.ConfirmAsync(state.Review.Id, key, userId, clock.GetUtcNow(), ct);
 
     /// <summary>Automatic findings become exactly what the questionnaire's flags and rules raise for these answers.</summary>
     public async Task SyncFindingsAsync(ReviewState state, CancellationToken ct)
@@ -100,7 +107,8 @@ public sealed class ReviewWorkspace(
     }
 
     private ReviewState Evaluate(
-        Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored)
+        Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored,
+        IReadOnlyDictionary<string, AnswerProvenance> origins)
     {
         var definition = questionnaire.Definition;
         var sheetAnswers = new List<KeyValuePair<string, Answer>>(stored.Count);
@@ -115,6 +123,15 @@ public sealed class ReviewWorkspace(
         }
         var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new ReviewState(review, vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today);
+        var views = new Dictionary<string, ProvenanceView>(StringComparer.Ordinal);
+        foreach (var (key, origin) in origins)
+        {
+            if (definition.FindItemByKey(key) is { } item)
+            {
+                views[key] = ProvenanceView.Create(item, origin, stored.GetValueOrDefault(key), today, options.Value.StaleAfterMonths);
+            }
+        }
+        return new ReviewState(
+            review, vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today, views, origins);
     }
 }

@@ -5,7 +5,7 @@ using Microsoft.Extensions.Primitives;
 namespace Diligence.Web.Reviews;
 
 /// <summary>
-/// One step of a review as the page renders it. Field values come from the stored answers, or, when a post failed,
+/// One step of a review or of a vendor's library as the page renders it; a vendor sees only the items for vendors. Field values come from the stored answers, or, when a post failed,
 /// from exactly what the user sent, so nothing they typed is lost.
 /// </summary>
 public sealed class StepView
@@ -15,18 +15,21 @@ public sealed class StepView
     private readonly IReadOnlyDictionary<string, ItemSaveOutcome.Conflict> _conflicts;
     private readonly IReadOnlyDictionary<string, int> _versions;
     private readonly string? _addEntryTo;
+    private readonly Audience _audience;
 
     public StepView(
-        ReviewState state,
+        IAnswerSet state,
         Step step,
         bool readOnly,
         FieldValues? posted = null,
         IReadOnlyDictionary<string, IReadOnlyList<string>>? errors = null,
         IReadOnlyDictionary<string, ItemSaveOutcome.Conflict>? conflicts = null,
         IReadOnlyDictionary<string, int>? versions = null,
-        string? addEntryTo = null)
+        string? addEntryTo = null,
+        Audience audience = Audience.Reviewer)
     {
         State = state;
+        _audience = audience;
         Step = step;
         ReadOnly = readOnly;
         _values = posted ?? FromAnswers(state, step);
@@ -35,17 +38,16 @@ public sealed class StepView
         _versions = versions ?? new Dictionary<string, int>();
         _addEntryTo = addEntryTo;
         var definition = state.Questionnaire.Definition;
-        Steps = definition.Steps
-            .Where(s => state.Evaluation.IsStepVisible(s.Id))
+        Steps = VisibleSteps(state, audience)
             .Select((s, index) =>
             {
-                var progress = state.Evaluation.ForStep(s.Id);
+                var progress = ProgressOf(state, s, audience);
                 return new StepLink(s.Id, s.Title, index + 1, progress.Answered, progress.Required, s.Id == step.Id);
             })
             .ToList();
     }
 
-    public ReviewState State { get; }
+    public IAnswerSet State { get; }
 
     public Step Step { get; }
 
@@ -60,6 +62,32 @@ public sealed class StepView
     public StepLink? Previous => Steps.TakeWhile(s => !s.Current).LastOrDefault();
 
     public bool IsVisible(string id) => State.Evaluation.IsVisible(id);
+
+    /// <summary>Whether this audience sees the item at all: a group when it holds an item it sees.</summary>
+    public bool Includes(Item item) => Includes(item, _audience);
+
+    /// <summary>The visible steps that hold something for <paramref name="audience"/>.</summary>
+    public static IEnumerable<Step> VisibleSteps(IAnswerSet state, Audience audience) =>
+        state.Questionnaire.Definition.Steps
+            .Where(s => state.Evaluation.IsStepVisible(s.Id) && AnswerableItemsOf(s.Items).Any(i => Includes(i, audience)));
+
+    /// <summary>Required answers given, over the items this audience answers.</summary>
+    public static Core.Evaluation.Progress ProgressOf(IAnswerSet state, Step step, Audience audience)
+    {
+        if (audience.HasFlag(Audience.Reviewer))
+        {
+            return state.Evaluation.ForStep(step.Id);
+        }
+        var required = AnswerableItemsOf(step.Items).Where(i => Includes(i, audience) && state.Evaluation.IsRequired(i.Id)).ToList();
+        return new Core.Evaluation.Progress(required.Count(i => state.Evaluation.IsAnswered(i.Id)), required.Count);
+    }
+
+    private static bool Includes(Item item, Audience audience) => item switch
+    {
+        AnswerableItem answerable => (answerable.Audience & audience) != 0,
+        Group group => AnswerableItemsOf(group.Items).Any(i => Includes(i, audience)),
+        _ => true,
+    };
 
     public ItemView For(AnswerableItem item)
     {
@@ -81,7 +109,8 @@ public sealed class StepView
             ReadOnly,
             item is MatrixItem matrix ? ColumnsOf(matrix) : [],
             entries,
-            evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask);
+            evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask,
+            State.Provenance.GetValueOrDefault(item.Key));
     }
 
     /// <summary>
@@ -102,7 +131,7 @@ public sealed class StepView
             .ToList();
     }
 
-    private static FieldValues FromAnswers(ReviewState state, Step step)
+    private static FieldValues FromAnswers(IAnswerSet state, Step step)
     {
         var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         foreach (var item in AnswerableItemsOf(step.Items))

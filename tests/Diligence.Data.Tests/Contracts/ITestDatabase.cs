@@ -17,6 +17,10 @@ public interface ITestDatabase : IDisposable
 
     IUserStore Users { get; }
 
+    ILibraryStore Libraries { get; }
+
+    IProvenanceStore Provenance { get; }
+
     /// <summary>Closes every connection and opens the same database anew, as a restarted app would.</summary>
     void Reopen();
 }

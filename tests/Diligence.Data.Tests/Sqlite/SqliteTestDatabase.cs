@@ -32,6 +32,10 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IUserStore Users => _storage.Users;
 
+    public ILibraryStore Libraries => _storage.Libraries;
+
+    public IProvenanceStore Provenance => _storage.Provenance;
+
     public void Reopen()
     {
         _storage.Dispose();

@@ -28,11 +28,11 @@ public sealed class WriteUpRendererTests
             Status = ReviewStatus.ReadyForCommittee,
             Reviewer = "Ada Analyst",
             PreparedOn = new DateOnly(2026, 3, 2),
-            Provenance = new Dictionary<string, AnswerProvenance>
+            Provenance = new Dictionary<string, AnswerOrigin>
             {
-                ["network.inbound-required"] = AnswerProvenance.VendorSupplied,
-                ["workload.criticality"] = AnswerProvenance.ReviewerConfirmed,
-                ["identity.sso"] = AnswerProvenance.ReviewerOverridden,
+                ["network.inbound-required"] = AnswerOrigin.VendorSupplied,
+                ["workload.criticality"] = AnswerOrigin.ReviewerConfirmed,
+                ["identity.sso"] = AnswerOrigin.ReviewerOverridden,
             },
         };
         var writeUp = Reviews.WriteUpOf(Reviews.Fixture(), Reviews.FixtureDay, facts);

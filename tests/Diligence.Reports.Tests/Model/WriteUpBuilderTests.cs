@@ -169,10 +169,10 @@ public sealed class WriteUpBuilderTests
             Reviewer = "Ada Analyst",
             PreparedOn = new DateOnly(2026, 3, 2),
             Findings = [new ReviewFinding(FindingSeverity.High, "No SSO.", "Platform team", FindingStatus.AcceptedRisk)],
-            Provenance = new Dictionary<string, AnswerProvenance>
+            Provenance = new Dictionary<string, AnswerOrigin>
             {
-                ["network.inbound-required"] = AnswerProvenance.VendorSupplied,
-                ["workload.criticality"] = AnswerProvenance.ReviewerOverridden,
+                ["network.inbound-required"] = AnswerOrigin.VendorSupplied,
+                ["workload.criticality"] = AnswerOrigin.ReviewerOverridden,
             },
         };
 

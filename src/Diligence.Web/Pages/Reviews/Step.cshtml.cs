@@ -1,5 +1,6 @@
 using Diligence.Core.Definitions;
 using Diligence.Web.Accounts;
+using Diligence.Web.Library;
 using Diligence.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,9 +11,14 @@ namespace Diligence.Web.Pages.Reviews;
 
 /// <summary>One step of a review. Staff read it; reviewers edit it. Without JavaScript the whole step posts here.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService authorization) : PageModel
+public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService vendorRequests, IAuthorizationService authorization) : PageModel
 {
+    /// <summary>This step's questions the vendor answered in its library since the review asked it.</summary>
+    public IReadOnlyList<AnswerableItem> AnsweredByVendor { get; private set; } = [];
+
     public StepView View { get; private set; } = null!;
+
+    public ReviewState State => (ReviewState)View.State;
 
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
     {
@@ -22,6 +28,7 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
             return NotFound();
         }
         View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
+        AnsweredByVendor = await vendorRequests.AnsweredSinceRequestAsync(state, step, ct);
         return Page();
     }
 
@@ -82,6 +89,22 @@ public sealed class StepModel(ReviewWorkspace workspace, IAuthorizationService a
         var addTo = form.Keys.FirstOrDefault(k => k.StartsWith("add.", StringComparison.Ordinal))?["add.".Length..];
         var target = form["go"] == "next" ? NextStep(state, step)?.Id ?? step.Id : step.Id;
         return RedirectToPage(new { reviewId, stepId = target, add = addTo });
+    }
+
+    /// <summary>The reviewer accepts a prefilled vendor answer as it stands.</summary>
+    public async Task<IActionResult> OnPostAcceptAsync(Guid reviewId, string? stepId, string? accept, CancellationToken ct)
+    {
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null || FindStep(state, stepId) is null || accept is null || !state.Origins.ContainsKey(accept))
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync() || state.IsLocked)
+        {
+            return Forbid();
+        }
+        await workspace.ConfirmAsync(state, accept, User.UserId(), ct);
+        return RedirectToPage(new { reviewId, stepId, handler = (string?)null });
     }
 
     private static Step? FindStep(ReviewState state, string? stepId)

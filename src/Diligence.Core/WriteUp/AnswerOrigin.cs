@@ -1,7 +1,7 @@
 namespace Diligence.Core.WriteUp;
 
 /// <summary>Where an answer in a review came from.</summary>
-public enum AnswerProvenance
+public enum AnswerOrigin
 {
     VendorSupplied,
     ReviewerConfirmed,

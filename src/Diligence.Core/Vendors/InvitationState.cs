@@ -1,0 +1,9 @@
+namespace Diligence.Core.Vendors;
+
+public enum InvitationState
+{
+    Open,
+    Used,
+    Expired,
+    Revoked,
+}

@@ -1,0 +1,4 @@
+namespace Diligence.Data.Sqlite;
+
+/// <summary>One key an import changes, passed to SQLite as JSON.</summary>
+internal sealed record LibraryChange(string Key, string? OldValueJson, string? NewValueJson, int Version);

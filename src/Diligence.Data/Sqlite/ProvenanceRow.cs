@@ -1,0 +1,23 @@
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data.Sqlite;
+
+internal sealed class ProvenanceRow
+{
+    public Guid ReviewId { get; init; }
+
+    public string Key { get; init; } = "";
+
+    public Guid VendorId { get; init; }
+
+    public string VendorValueJson { get; init; } = "";
+
+    public DateTimeOffset VendorUpdatedAt { get; init; }
+
+    public Guid? ConfirmedBy { get; init; }
+
+    public DateTimeOffset? ConfirmedAt { get; init; }
+
+    public AnswerProvenance ToProvenance() =>
+        new(ReviewId, Key, VendorId, VendorValueJson, VendorUpdatedAt, ConfirmedBy, ConfirmedAt);
+}

@@ -1,0 +1,158 @@
+using Diligence.Core;
+using Diligence.Core.Answers;
+using Diligence.Core.Definitions;
+using Diligence.Core.Reviews;
+using Diligence.Core.Vendors;
+using Diligence.Data;
+using Diligence.Web.Reviews;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+
+namespace Diligence.Web.Library;
+
+/// <summary>
+/// A vendor's answer library: loaded against the newest published questionnaire (answers are kept by key, so they
+/// carry over to new versions), saved with the same form reading, validation and concurrency as a review.
+/// </summary>
+public sealed class LibraryWorkspace(
+    IVendorStore vendors,
+    ILibraryStore library,
+    IQuestionnaireStore questionnaires,
+    IUserStore users,
+    QuestionnaireCatalog catalog,
+    IOptions<LibraryOptions> options,
+    TimeProvider clock)
+{
+    public async Task<LibraryState?> LoadAsync(Guid vendorId, CancellationToken ct)
+    {
+        if (await vendors.GetAsync(vendorId, ct) is not { } vendor)
+        {
+            return null;
+        }
+        var status = await library.GetStatusAsync(vendorId, ct);
+        var published = NewReviewService.NewestFirst(await questionnaires.ListAsync(ct));
+        var current = published.FirstOrDefault(q => q.Id == (status.QuestionnaireId ?? options.Value.QuestionnaireId))
+            ?? published.FirstOrDefault();
+        if (current is null || await catalog.GetAsync(current.Id, current.Version, ct) is not { } questionnaire)
+        {
+            return null;
+        }
+        var stored = (await library.ListAsync(vendorId, ct)).ToDictionary(a => a.Key, StringComparer.Ordinal);
+        return Evaluate(vendor, questionnaire, stored, status);
+    }
+
+    public async Task<(ItemSaveOutcome Outcome, LibraryState State)> SaveAsync(
+        LibraryState state, AnswerableItem item, Func<string, StringValues> form, int expectedVersion, Guid userId,
+        CancellationToken ct)
+    {
+        state.Stored.TryGetValue(item.Key, out var current);
+        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today);
+        if (invalid is not null)
+        {
+            return (invalid, state);
+        }
+        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
+        {
+            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), state);
+        }
+        if (unchanged)
+        {
+            json = current?.ValueJson;
+        }
+        switch (await library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct))
+        {
+            case AnswerSaveResult.Conflict conflict:
+                var author = conflict.Current is null ? "someone" : (await users.GetAsync(conflict.Current.UpdatedBy, ct))?.DisplayName ?? "someone";
+                var text = conflict.Current is null ? "(cleared)" : AnswerText.Describe(item, AnswerJson.Deserialize(conflict.Current.ValueJson, item));
+                return (new ItemSaveOutcome.Conflict(conflict.Current, conflict.CurrentVersion, author, text), state);
+            case AnswerSaveResult.Saved saved:
+                var stored = new Dictionary<string, StoredAnswer>(state.Stored, StringComparer.Ordinal);
+                if (saved.Answer is null)
+                {
+                    stored.Remove(item.Key);
+                }
+                else
+                {
+                    stored[item.Key] = saved.Answer;
+                }
+                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), Evaluate(state.Vendor, state.Questionnaire, stored, state.Status));
+            default:
+                throw new InvalidOperationException("Unknown save result.");
+        }
+    }
+
+    /// <summary>"Submit": the library is current, as of <paramref name="asOf"/>, for the questionnaire version shown.</summary>
+    public Task SubmitAsync(LibraryState state, DateOnly asOf, Guid userId, CancellationToken ct)
+    {
+        var definition = state.Questionnaire.Definition;
+        return library.SubmitAsync(state.Vendor.Id, definition.Id, definition.Version, asOf, userId, clock.GetUtcNow(), ct);
+    }
+
+    /// <summary>
+    /// Items for vendors whose key the version the library was last submitted for did not have: the new questions
+    /// for the vendor. Empty before the first submit and while the version is the same.
+    /// </summary>
+    public async Task<IReadOnlyList<AnswerableItem>> NewQuestionsAsync(LibraryState state, CancellationToken ct)
+    {
+        var definition = state.Questionnaire.Definition;
+        if (state.Status is not { QuestionnaireId: { } id, QuestionnaireVersion: { } version }
+            || (id == definition.Id && version == definition.Version)
+            || await catalog.GetAsync(id, version, ct) is not { } previous)
+        {
+            return [];
+        }
+        return [.. definition.AnswerableItems
+            .Where(i => i.Audience.HasFlag(Audience.Vendor) && previous.Definition.FindItemByKey(i.Key) is null)];
+    }
+
+    /// <summary>The library as an answers file for the current questionnaire version.</summary>
+    public static string Export(LibraryState state) => AnswersWriter.Write(SheetOf(state), state.Questionnaire.Definition);
+
+    /// <summary>The library's answers with the vendor and the day it was last declared current.</summary>
+    public static AnswerSheet SheetOf(LibraryState state) =>
+        new(state.Questionnaire.Definition.Id, state.Questionnaire.Definition.Version, state.Sheet.ByKey,
+            state.Vendor.Name, state.Vendor.Product, state.Status.AsOf);
+
+    /// <summary>
+    /// Replaces the library with an answers file's answers, or, when the file has any error, reports every diagnostic
+    /// and changes nothing.
+    /// </summary>
+    public async Task<LibraryImport> ImportAsync(LibraryState state, string yaml, string fileName, Guid userId, CancellationToken ct)
+    {
+        var result = AnswersLoader.Load(yaml, fileName, state.Questionnaire.Definition, state.Today);
+        if (!result.Succeeded || result.Value is not { } sheet)
+        {
+            return new LibraryImport(0, [.. result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.ToString())]);
+        }
+        return await ImportAsync(state, sheet, userId, ct);
+    }
+
+    /// <summary>Replaces the library with a sheet already read and validated.</summary>
+    public async Task<LibraryImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
+    {
+        var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
+        var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
+        if (sheet.AsOf is { } asOf)
+        {
+            await SubmitAsync(state, asOf, userId, ct);
+        }
+        return new LibraryImport(changed, []);
+    }
+
+    private LibraryState Evaluate(
+        Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored, LibraryStatus status)
+    {
+        var definition = questionnaire.Definition;
+        var answers = new List<KeyValuePair<string, Answer>>(stored.Count);
+        foreach (var (key, answer) in stored)
+        {
+            if (definition.FindItemByKey(key) is { } item && AnswerJson.TryDeserialize(answer.ValueJson, item, out var read))
+            {
+                answers.Add(new(key, read));
+            }
+        }
+        var sheet = new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return new LibraryState(vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today, status);
+    }
+}

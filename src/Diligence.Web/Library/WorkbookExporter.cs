@@ -1,0 +1,113 @@
+using System.Globalization;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Diligence.Core.Answers;
+using Diligence.Core.Definitions;
+using Diligence.Web.Reviews;
+
+namespace Diligence.Web.Library;
+
+/// <summary>
+/// Writes answers as an Excel workbook (<see cref="WorkbookLayout"/>): scalar answers as they read, lists of options as
+/// "a, b", tables, entry lists and evidence as JSON; choice cells offer their options as a validation list.
+/// </summary>
+public static class WorkbookExporter
+{
+    private static readonly double[] _widths = [32, 60, 48, 24, 32, 32, 48, 32, 12];
+
+    public static byte[] Export(AnswerSheet sheet, Questionnaire questionnaire, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(sheet);
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        using var workbook = new XLWorkbook();
+        var header = workbook.Worksheets.Add(WorkbookLayout.HeaderSheet);
+        string?[] facts = [questionnaire.Id, questionnaire.Version, sheet.VendorName, sheet.Product, Date(sheet.AsOf)];
+        for (var i = 0; i < facts.Length; i++)
+        {
+            header.Cell(i + 1, 1).SetValue(WorkbookLayout.HeaderRows[i]);
+            Text(header.Cell(i + 1, 2), facts[i]);
+        }
+        header.Column(1).Width = 16;
+        header.Column(2).Width = 40;
+        foreach (var step in questionnaire.Steps)
+        {
+            var items = StepView.AnswerableItemsOf(step.Items).Where(i => (i.Audience & audience) != 0).ToList();
+            if (items.Count == 0)
+            {
+                continue;
+            }
+            var worksheet = workbook.Worksheets.Add(WorkbookLayout.SheetNameOf(step.Id));
+            for (var c = 0; c < WorkbookLayout.Columns.Count; c++)
+            {
+                worksheet.Cell(1, c + 1).SetValue(WorkbookLayout.Columns[c]);
+                worksheet.Column(c + 1).Width = _widths[c];
+            }
+            var row = 2;
+            foreach (var item in items)
+            {
+                WriteRow(worksheet, row++, item, sheet[item.Key]);
+            }
+        }
+        using var stream = new MemoryStream();
+        workbook.SaveAs(stream);
+        return stream.ToArray();
+    }
+
+    private static void WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer)
+    {
+        Text(worksheet.Cell(row, 1), item.Key);
+        Text(worksheet.Cell(row, 2), item.Prompt);
+        var choices = item switch
+        {
+            YesNoNaItem => "yes,no,na",
+            SingleChoiceItem single => string.Join(',', single.Options.Select(o => o.Id).Concat(single.AllowOther ? ["other"] : [])),
+            _ => null,
+        };
+        if (choices is { Length: <= 250 })
+        {
+            worksheet.Cell(row, WorkbookLayout.AnswerColumn).SetDataValidation().List($"\"{choices}\"", true);
+        }
+        if (answer is null)
+        {
+            return;
+        }
+        Text(worksheet.Cell(row, 3), ValueText(answer.Value));
+        Text(worksheet.Cell(row, 4), answer.Other);
+        Text(worksheet.Cell(row, 5), answer.Justification);
+        Text(worksheet.Cell(row, 6), answer.Explanation);
+        Text(worksheet.Cell(row, 7), answer.Note);
+        Text(worksheet.Cell(row, 8), answer.Evidence is { Count: > 0 } evidence
+            ? ValueJson(new Answer(new TextValue(""), Evidence: evidence), "evidence")
+            : null);
+        Text(worksheet.Cell(row, 9), Date(answer.AsOf));
+    }
+
+    public static string ValueText(AnswerValue value) => value switch
+    {
+        ChoiceValue choice => choice.OptionId,
+        ChoicesValue choices => string.Join(", ", choices.OptionIds),
+        TextValue text => text.Text,
+        NumberValue number => number.Number.ToString(CultureInfo.InvariantCulture),
+        DateValue date => Date(date.Date)!,
+        _ => ValueJson(new Answer(value), "value"),
+    };
+
+    /// <summary>One property of an answer's JSON, which is also YAML flow text.</summary>
+    private static string ValueJson(Answer answer, string property)
+    {
+        using var document = JsonDocument.Parse(AnswerJson.Serialize(answer));
+        return document.RootElement.GetProperty(property).GetRawText();
+    }
+
+    // Text cells, never numbers or dates: what was written is read back exactly.
+    private static void Text(IXLCell cell, string? value)
+    {
+        if (value is not null)
+        {
+            cell.SetValue(value);
+            cell.DataType = XLDataType.Text;
+        }
+    }
+
+    private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

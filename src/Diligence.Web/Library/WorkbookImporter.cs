@@ -1,0 +1,196 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using ClosedXML.Excel;
+using Diligence.Core;
+using Diligence.Core.Answers;
+using Diligence.Core.Definitions;
+
+namespace Diligence.Web.Library;
+
+/// <summary>
+/// Reads an answers workbook back into an <see cref="AnswerSheet"/>. The workbook's shape is checked first (sheets,
+/// headings, no formulas or merged cells, a row limit); then each row becomes one line of an answers file that Core's
+/// <see cref="AnswersLoader"/> reads, so a workbook is validated exactly like YAML, and each problem is reported at its
+/// sheet, row and column. Any problem: no sheet, nothing imported.
+/// </summary>
+public static class WorkbookImporter
+{
+    public const string NotAWorkbook = "The file is not an Excel workbook (.xlsx).";
+
+    private static readonly JsonSerializerOptions _relaxed = new() { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly string[] _parts = ["other", "justification", "explanation", "note", "evidence", "asOf"];
+
+    public static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) Read(Stream content, Questionnaire questionnaire, DateOnly today)
+    {
+        ArgumentNullException.ThrowIfNull(questionnaire);
+        XLWorkbook workbook;
+        try
+        {
+            workbook = new XLWorkbook(content);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            return (null, [NotAWorkbook]);
+        }
+        using (workbook)
+        {
+            var problems = CheckShape(workbook, questionnaire);
+            if (problems.Count > 0)
+            {
+                return (null, problems);
+            }
+            var (yaml, origins) = ToYaml(workbook, questionnaire);
+            var result = AnswersLoader.Load(yaml, "workbook", questionnaire, today);
+            var errors = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => Locate(d, origins)).ToList();
+            return errors.Count > 0 || result.Value is null ? (null, errors) : (result.Value, []);
+        }
+    }
+
+    private static List<string> CheckShape(XLWorkbook workbook, Questionnaire questionnaire)
+    {
+        var problems = new List<string>();
+        var steps = questionnaire.Steps.Select(s => WorkbookLayout.SheetNameOf(s.Id)).ToHashSet(StringComparer.Ordinal);
+        if (!workbook.Worksheets.TryGetWorksheet(WorkbookLayout.HeaderSheet, out _))
+        {
+            problems.Add($"The workbook has no sheet '{WorkbookLayout.HeaderSheet}'.");
+        }
+        var rows = 0;
+        foreach (var worksheet in workbook.Worksheets)
+        {
+            var name = worksheet.Name;
+            if (name != WorkbookLayout.HeaderSheet && !steps.Contains(name))
+            {
+                problems.Add($"Sheet '{name}' is not a step of {questionnaire.Id} {questionnaire.Version}; remove it.");
+                continue;
+            }
+            rows += worksheet.LastRowUsed()?.RowNumber() ?? 0;
+            if (worksheet.MergedRanges.FirstOrDefault() is { } merged)
+            {
+                problems.Add($"Sheet '{name}' has merged cells ({merged.RangeAddress.ToStringRelative()}); unmerge them.");
+            }
+            if (worksheet.CellsUsed(c => c.HasFormula).FirstOrDefault() is { } formula)
+            {
+                problems.Add($"Sheet '{name}', cell {formula.Address.ToStringRelative()} holds a formula; enter values only.");
+            }
+            if (name == WorkbookLayout.HeaderSheet)
+            {
+                continue;
+            }
+            for (var c = 1; c <= WorkbookLayout.Columns.Count; c++)
+            {
+                var heading = worksheet.Cell(1, c).GetString();
+                if (heading != WorkbookLayout.Columns[c - 1])
+                {
+                    problems.Add($"Sheet '{name}', column {WorkbookLayout.ColumnLetter(c)}: expected the heading '{WorkbookLayout.Columns[c - 1]}', found '{heading}'.");
+                }
+            }
+            if (worksheet.LastColumnUsed()?.ColumnNumber() is > 9 and var last)
+            {
+                problems.Add($"Sheet '{name}' has a column {WorkbookLayout.ColumnLetter(Math.Min(last, 26))} beyond '{WorkbookLayout.Columns[^1]}'; remove it.");
+            }
+        }
+        if (rows > WorkbookLayout.MaxRows)
+        {
+            return [$"The workbook has {rows:N0} rows; at most {WorkbookLayout.MaxRows:N0} are read. Nothing was imported."];
+        }
+        return problems;
+    }
+
+    /// <summary>An answers file with one line per answered row, and for each line the cells its text came from.</summary>
+    private static (string Yaml, Dictionary<int, RowOrigin> Origins) ToYaml(XLWorkbook workbook, Questionnaire questionnaire)
+    {
+        var yaml = new StringBuilder();
+        var origins = new Dictionary<int, RowOrigin>();
+        var header = workbook.Worksheet(WorkbookLayout.HeaderSheet);
+        string Fact(int row) => header.Cell(row, 2).GetString();
+        yaml.Append("questionnaire: { id: ").Append(Json(Fact(1))).Append(", version: ").Append(Json(Fact(2))).Append(" }\n");
+        if (Fact(3).Length > 0 || Fact(4).Length > 0)
+        {
+            yaml.Append("vendor: {");
+            yaml.Append(Fact(3).Length > 0 ? $" name: {Json(Fact(3))}," : "");
+            yaml.Append(Fact(4).Length > 0 ? $" product: {Json(Fact(4))}" : "").Append(" }\n");
+        }
+        if (Fact(5).Length > 0)
+        {
+            yaml.Append("asOf: ").Append(Json(Fact(5))).Append('\n');
+        }
+        yaml.Append("answers:\n");
+        var line = yaml.ToString().Count(c => c == '\n') + 1;
+        foreach (var worksheet in workbook.Worksheets.Where(w => w.Name != WorkbookLayout.HeaderSheet))
+        {
+            var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
+            for (var row = 2; row <= last; row++)
+            {
+                var key = worksheet.Cell(row, WorkbookLayout.KeyColumn).GetString();
+                var answer = worksheet.Cell(row, WorkbookLayout.AnswerColumn).GetString();
+                if (answer.Length == 0 || key.Length == 0)
+                {
+                    continue;
+                }
+                var text = new StringBuilder("  ").Append(Json(key)).Append(": { value: ");
+                var spans = new List<(int Start, int Column)> { (text.Length + 1, WorkbookLayout.AnswerColumn) };
+                text.Append(ValueYaml(questionnaire.FindItemByKey(key), answer));
+                for (var p = 0; p < _parts.Length; p++)
+                {
+                    var cell = worksheet.Cell(row, WorkbookLayout.AnswerColumn + 1 + p).GetString();
+                    if (cell.Length > 0)
+                    {
+                        text.Append(", ").Append(_parts[p]).Append(": ");
+                        spans.Add((text.Length + 1, WorkbookLayout.AnswerColumn + 1 + p));
+                        text.Append(_parts[p] == "evidence" ? Flow(cell) : Json(cell));
+                    }
+                }
+                yaml.Append(text).Append(" }\n");
+                origins[line++] = new RowOrigin(worksheet.Name, row, spans);
+            }
+        }
+        return (yaml.ToString(), origins);
+    }
+
+    /// <summary>The cell as the YAML value the item's type expects; a cell that does not fit is left for the loader to report.</summary>
+    private static string ValueYaml(AnswerableItem? item, string cell) => item switch
+    {
+        MultiChoiceItem => "[" + string.Join(", ", cell.Split(',').Select(id => Json(id.Trim()))) + "]",
+        MatrixItem or RepeatItem or EvidenceItem => Flow(cell),
+        NumberItem when decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => cell,
+        _ => Json(cell),
+    };
+
+    /// <summary>JSON (tables, entries, evidence) rewritten as YAML flow with a space after every colon; other text as is.</summary>
+    private static string Flow(string cell)
+    {
+        try
+        {
+            using var document = JsonDocument.Parse(cell);
+            return Flow(document.RootElement);
+        }
+        catch (JsonException)
+        {
+            return cell;
+        }
+    }
+
+    private static string Flow(JsonElement element) => element.ValueKind switch
+    {
+        JsonValueKind.Object => "{ " + string.Join(", ", element.EnumerateObject().Select(p => Json(p.Name) + ": " + Flow(p.Value))) + " }",
+        JsonValueKind.Array => "[" + string.Join(", ", element.EnumerateArray().Select(Flow)) + "]",
+        JsonValueKind.String => Json(element.GetString()!),
+        _ => element.GetRawText(),
+    };
+
+    // A JSON string is a YAML double-quoted scalar; relaxed escaping keeps non-ASCII text as it is.
+    private static string Json(string text) => JsonSerializer.Serialize(text, _relaxed);
+
+    private static string Locate(Diagnostic diagnostic, Dictionary<int, RowOrigin> origins)
+    {
+        if (!origins.TryGetValue(diagnostic.Line, out var origin))
+        {
+            return $"Sheet '{WorkbookLayout.HeaderSheet}': {diagnostic.Message}";
+        }
+        var column = origin.Spans.LastOrDefault(s => s.Start <= diagnostic.Column).Column;
+        var letter = WorkbookLayout.ColumnLetter(column == 0 ? WorkbookLayout.KeyColumn : column);
+        return $"Sheet '{origin.Sheet}', row {origin.Row}, column {letter}: {diagnostic.Message}";
+    }
+}

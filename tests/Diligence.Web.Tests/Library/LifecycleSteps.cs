@@ -1,0 +1,19 @@
+using Diligence.Core.Reviews;
+using Diligence.Data;
+using Diligence.Web.Reviews;
+using Diligence.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Diligence.Web.Tests.Library;
+
+public static class LifecycleSteps
+{
+    public static async Task MoveToAwaitingVendorAsync(this TestApp app, Guid reviewId)
+    {
+        using var scope = app.Services.CreateScope();
+        var review = (await app.Get<IReviewStore>().GetAsync(reviewId))!;
+        var outcome = await scope.ServiceProvider.GetRequiredService<ReviewLifecycleService>()
+            .MoveAsync(reviewId, new LifecycleMove(ReviewStatus.AwaitingVendor, review.Version, null, null), CancellationToken.None);
+        Assert.That(outcome, Is.InstanceOf<ChangeOutcome.Done>());
+    }
+}
