@@ -14,6 +14,7 @@ internal static class Cli
         var root = new RootCommand("Diligence: vendor security-diligence questionnaires.")
         {
             ValidateCommand.Create(),
+            AuditCommand.Create(),
         };
 
         // File arguments are taken literally: '@name' is a file, not a response file.

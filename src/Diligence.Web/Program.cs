@@ -1,3 +1,4 @@
+using Diligence.Web.Audit;
 using Diligence.Web.Hosting;
 using Diligence.Web.Reviews;
 
@@ -7,12 +8,14 @@ builder.AddKeyStorage();
 builder.AddAccounts();
 builder.AddReviews();
 builder.AddWebUi();
+builder.AddAudit();
 
 var app = builder.Build();
 await app.PrepareAsync();
 app.UseWebUi();
 app.MapHealth();
 app.MapAutosave();
+app.MapAuditExports();
 app.Run();
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>

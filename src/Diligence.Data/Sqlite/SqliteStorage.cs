@@ -23,6 +23,8 @@ public sealed class SqliteStorage : IDisposable
         Answers = new SqliteAnswerStore(Connections);
         Findings = new SqliteFindingStore(Connections);
         Users = new SqliteUserStore(Connections);
+        Audit = new SqliteAuditStore(Connections);
+        DataProtectionKeys = new SqliteDataProtectionKeyStore(Connections);
     }
 
     public SqliteConnectionFactory Connections { get; }
@@ -42,6 +44,10 @@ public sealed class SqliteStorage : IDisposable
     public IFindingStore Findings { get; }
 
     public IUserStore Users { get; }
+
+    public IAuditStore Audit { get; }
+
+    public IDataProtectionKeyStore DataProtectionKeys { get; }
 
     public void Dispose() => Connections.Dispose();
 }

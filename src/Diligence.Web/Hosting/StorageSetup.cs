@@ -25,6 +25,8 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Users);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Health);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Migrations);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Audit);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().DataProtectionKeys);
         return builder;
     }
 

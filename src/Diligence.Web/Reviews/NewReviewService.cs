@@ -1,11 +1,13 @@
 using Diligence.Core.Reviews;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 
 namespace Diligence.Web.Reviews;
 
 /// <summary>Starts a review: a draft owned by the reviewer, pinned to a published questionnaire version and its hash.</summary>
 public sealed class NewReviewService(
-    IVendorStore vendors, IQuestionnaireStore questionnaires, IReviewStore reviews, TimeProvider clock)
+    IVendorStore vendors, IQuestionnaireStore questionnaires, IReviewStore reviews, IAuditTrail audit, TimeProvider clock)
 {
     public const string VendorField = "VendorId";
     public const string QuestionnaireField = "Questionnaire";
@@ -40,6 +42,9 @@ public sealed class NewReviewService(
             Guid.NewGuid(), vendor.Id, questionnaire.Id, questionnaire.Version, questionnaire.ContentHash,
             ReviewStatus.Draft, ownerId, Decision: null, DecisionRationale: null, PreviousReviewId: null, now, now, Version: 1);
         await reviews.CreateAsync(review, ct);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.ReviewCreated, AuditResources.Review, review.Id.ToString(),
+            After: $"vendor={vendor.Id} questionnaire={questionnaire.Id}@{questionnaire.Version}"), ct);
         return new ChangeOutcome.Done(review.Id);
     }
 

@@ -1,5 +1,7 @@
 using Diligence.Core.Reviews;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 
 namespace Diligence.Web.Reviews;
 
@@ -14,6 +16,7 @@ public sealed class ReviewLifecycleService(
     IAnswerStore answers,
     IUserStore users,
     IQuestionnaireStore questionnaires,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     public const int RationaleMaxLength = 4000;
@@ -121,6 +124,12 @@ public sealed class ReviewLifecycleService(
             // Someone moved it between our read and the store's write.
             return Refused(ChangeOutcome.FormError, StaleReview);
         }
+        // A decision is one event, not a status change plus a decision.
+        await audit.RecordAsync(to == ReviewStatus.Decided
+            ? new AuditRecord(AuditActions.ReviewDecided, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}", $"status={to} decision={updated.Decision}")
+            : new AuditRecord(AuditActions.ReviewStatusChanged, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}", $"status={to}"), ct);
         return new ChangeOutcome.Done(reviewId);
     }
 
@@ -159,6 +168,9 @@ public sealed class ReviewLifecycleService(
         {
             await workspace.SyncFindingsAsync(state, ct);
         }
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
+            $"review={review.Id}", $"questionnaire={newest.Id}@{newest.Version}"), ct);
         return new ChangeOutcome.Done(next.Id);
     }
 

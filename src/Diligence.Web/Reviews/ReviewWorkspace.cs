@@ -1,7 +1,9 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Microsoft.Extensions.Primitives;
 
 namespace Diligence.Web.Reviews;
@@ -17,6 +19,7 @@ public sealed class ReviewWorkspace(
     IFindingStore findings,
     IUserStore users,
     QuestionnaireCatalog catalog,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     public async Task<ReviewState?> LoadAsync(Guid reviewId, CancellationToken ct)
@@ -80,6 +83,9 @@ public sealed class ReviewWorkspace(
                 }
                 var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored);
                 await SyncFindingsAsync(next, ct);
+                await audit.RecordAsync(new AuditRecord(
+                    AuditActions.AnswerSaved, AuditResources.Answer, $"{state.Review.Id}/{item.Key}",
+                    AuditSummary.Answer(current), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson)), ct);
                 return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), next);
             default:
                 throw new InvalidOperationException("Unknown save result.");
