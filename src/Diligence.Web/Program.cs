@@ -9,6 +9,7 @@ builder.AddAccounts();
 builder.AddReviews();
 builder.AddWebUi();
 builder.AddAudit();
+builder.AddTelemetry();
 
 var app = builder.Build();
 await app.PrepareAsync();

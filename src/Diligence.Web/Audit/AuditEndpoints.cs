@@ -1,6 +1,7 @@
 using Diligence.Core.Audit;
 using Diligence.Data;
 using Diligence.Web.Accounts;
+using Diligence.Web.Hosting;
 
 namespace Diligence.Web.Audit;
 
@@ -18,6 +19,7 @@ public static class AuditEndpoints
             }
             await RecordAsync(audit, AuditResources.AuditLog, "csv", query, ct);
             Download(http, "text/csv; charset=utf-8", "audit.csv");
+            using var activity = DiligenceTelemetry.Source.StartActivity("audit.export.csv");
             await using var writer = new StreamWriter(http.Response.Body, AuditExport.Utf8);
             await AuditExport.WriteCsvAsync(store.StreamAsync(filter, ct), writer, ct);
             return Results.Empty;
@@ -30,6 +32,7 @@ public static class AuditEndpoints
             }
             await RecordAsync(audit, AuditResources.AuditLog, "jsonl", query, ct);
             Download(http, "application/x-ndjson", "audit.jsonl");
+            using var activity = DiligenceTelemetry.Source.StartActivity("audit.export.jsonl");
             await AuditExport.WriteJsonLinesAsync(store.StreamAsync(filter, ct), http.Response.Body, ct);
             return Results.Empty;
         });
@@ -52,10 +55,13 @@ public static class AuditEndpoints
     private static IResult BadTime() =>
         Results.Problem(title: "Enter times as yyyy-MM-dd or an ISO 8601 date and time.", statusCode: StatusCodes.Status400BadRequest);
 
-    private static Task RecordAsync(IAuditTrail audit, string resource, string format, AuditQuery query, CancellationToken ct) =>
-        audit.RecordAsync(new AuditRecord(
+    private static Task RecordAsync(IAuditTrail audit, string resource, string format, AuditQuery query, CancellationToken ct)
+    {
+        DiligenceTelemetry.Exports.Add(1, new KeyValuePair<string, object?>("format", format));
+        return audit.RecordAsync(new AuditRecord(
             AuditActions.ExportDownloaded, resource, format,
             After: string.Join(" ", query.ToQueryString().Where(p => !string.IsNullOrWhiteSpace(p.Value)).Select(p => $"{p.Key}={p.Value}"))), ct);
+    }
 
     private static void Download(HttpContext http, string contentType, string fileName)
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -33,10 +34,12 @@ public static class AuditExport
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(output);
-        var newline = "\n"u8.ToArray();
+        var line = new ArrayBufferWriter<byte>();
         await foreach (var e in events.WithCancellation(ct))
         {
-            using (var json = new Utf8JsonWriter(output))
+            line.ResetWrittenCount();
+            // Written to a buffer first: the response body allows no synchronous flush.
+            using (var json = new Utf8JsonWriter(line))
             {
                 json.WriteStartObject();
                 json.WriteNumber("sequence", e.Sequence);
@@ -54,7 +57,8 @@ public static class AuditExport
                 json.WriteString("hash", e.Hash);
                 json.WriteEndObject();
             }
-            await output.WriteAsync(newline, ct);
+            line.Write("\n"u8);
+            await output.WriteAsync(line.WrittenMemory, ct);
         }
     }
 

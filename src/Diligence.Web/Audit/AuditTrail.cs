@@ -1,6 +1,8 @@
+using System.Diagnostics;
 using System.Security.Claims;
 using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Hosting;
 
 namespace Diligence.Web.Audit;
 
@@ -20,6 +22,9 @@ public sealed class AuditTrail(IAuditStore store, IHttpContextAccessor http, Tim
         var signedIn = user?.Identity?.IsAuthenticated == true;
         var actor = record.Actor ?? (context is null ? System : signedIn ? user!.FindFirstValue(ClaimTypes.Email) ?? Anonymous : Anonymous);
         var role = record.Role ?? (context is null ? System : signedIn ? user!.FindFirstValue(ClaimTypes.Role) ?? Anonymous : Anonymous);
+        using var activity = DiligenceTelemetry.Source.StartActivity("audit.append");
+        activity?.SetTag("audit.action", record.Action);
+        var started = Stopwatch.GetTimestamp();
         await store.AppendAsync(new AuditEntry(
             clock.GetUtcNow(),
             Clip(actor)!,
@@ -31,6 +36,8 @@ public sealed class AuditTrail(IAuditStore store, IHttpContextAccessor http, Tim
             Clip(record.After),
             context?.Connection.RemoteIpAddress?.ToString(),
             context?.TraceIdentifier), ct);
+        DiligenceTelemetry.AuditAppendMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        DiligenceTelemetry.AuditEvents.Add(1, new KeyValuePair<string, object?>("action", record.Action));
     }
 
     private static string? Clip(string? value) => value is { Length: > MaxFieldLength } ? value[..MaxFieldLength] : value;

@@ -21,8 +21,8 @@ public static class WebUiSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
+        builder.AddRequestLimits();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -36,6 +36,7 @@ public static class WebUiSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -111,7 +111,7 @@ public sealed class SqliteAuditStoreTests
             await _audit.AppendAsync(Entry($"r{i}"));
         }
         var second = await _audit.StreamAsync(AuditFilter.All).Skip(1).FirstAsync();
-        var forged = AuditChain.Seal(2, second.PreviousHash, Entry("mallory"));
+        var forged = AuditChain.Seal(2, second.PreviousHash, Entry(second.ResourceId) with { Actor = "mallory", OccurredAt = second.OccurredAt });
         await TamperAsync($"UPDATE audit_events SET actor = '{forged.Actor}', hash = '{forged.Hash}' WHERE sequence = 2");
 
         Assert.That((await _audit.VerifyAsync()).BrokenAt, Is.EqualTo(3));

@@ -21,7 +21,7 @@ public sealed partial class EndpointAccessTests
     private static readonly HashSet<string> Anonymous = ["/account/sign-in", "/setup", "/healthz", "/error/{code:int?}"];
 
     // Any signed-in user: pages that only route or explain.
-    private static readonly HashSet<string> AnySignedIn = ["", "/account/sign-out", "/account/denied"];
+    private static readonly HashSet<string> AnySignedIn = ["", "/Index", "/account/sign-out", "/account/denied"];
 
     private static readonly Dictionary<string, Role[]> Allowed = new()
     {
@@ -125,7 +125,7 @@ public sealed partial class EndpointAccessTests
         Assert.That(redirectedAway || status is 400 or 401 or 403 or 404, Is.True, $"{what} answered {status} {location}");
     }
 
-    private static Task<HttpResponseMessage> Send(HttpClient client, string method, string url)
+    private static async Task<HttpResponseMessage> Send(HttpClient client, string method, string url)
     {
         using var request = new HttpRequestMessage(new HttpMethod(method), url);
         request.Headers.Add("Accept", "text/html");
@@ -133,7 +133,7 @@ public sealed partial class EndpointAccessTests
         {
             request.Content = new FormUrlEncodedContent([]);
         }
-        return client.SendAsync(request);
+        return await client.SendAsync(request);
     }
 
     /// <summary>The pattern with its parameters filled in with the review's own ids, so an allowed role would see data.</summary>
