@@ -20,7 +20,7 @@ public static class TelemetrySetup
             {
                 json.IncludeScopes = true;
                 json.UseUtcTimestamp = true;
-                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z' ";
+                json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
             });
         }
         if (builder.Configuration[OtlpEndpointKey] is not { Length: > 0 } configured

@@ -162,13 +162,13 @@ public sealed class AuditTrailTests
         var reassessed = await EventsOf(() => _reviewer.PostFormAsync($"{url}?handler=Reassess", [], url));
         var next = (await _app.Get<IReviewStore>().ListAsync()).Single(r => r.Review.PreviousReviewId == review.Id).Review;
         var moved = await EventsOf(() => _reviewer.PostFormAsync($"/reviews/{next.Id}?handler=Move",
-            Fields(("To", "InReview"), ("Version", "1")), $"/reviews/{next.Id}"));
+            Fields(("To", "AwaitingVendor"), ("Version", "1")), $"/reviews/{next.Id}"));
 
         AssertOne(decided, AuditActions.ReviewDecided, _reviewerUser.Email, "review", review.Id.ToString());
         Assert.That(decided[0].After, Is.EqualTo("status=Decided decision=Approve"));
         AssertOne(reassessed, AuditActions.ReviewReassessed, _reviewerUser.Email, "review", next.Id.ToString());
         AssertOne(moved, AuditActions.ReviewStatusChanged, _reviewerUser.Email, "review", next.Id.ToString());
-        Assert.That((moved[0].Before, moved[0].After), Is.EqualTo(("status=Draft", "status=InReview")));
+        Assert.That((moved[0].Before, moved[0].After), Is.EqualTo(("status=Draft", "status=AwaitingVendor")));
     }
 
     [Test]

@@ -79,17 +79,21 @@ public sealed class BadInputTests
         {
             var response = await _admin.PostAutosaveAsync($"/reviews/{_review.Id}/answers/inbound", page,
                 Fields(("v.inbound", payload), ("a.inbound", payload)));
-            var unknownItem = await _admin.PostAutosaveAsync($"/reviews/{_review.Id}/answers/{Uri.EscapeDataString(payload)}", page,
-                Fields(("v.inbound", "0")));
             Assert.That((int)response.StatusCode, Is.LessThan(500), Describe(payload));
-            Assert.That((int)unknownItem.StatusCode, Is.LessThan(500), Describe(payload));
+            if (!payload.Contains('\0', StringComparison.Ordinal))
+            {
+                var unknownItem = await _admin.PostAutosaveAsync($"/reviews/{_review.Id}/answers/{Uri.EscapeDataString(payload)}", page,
+                    Fields(("v.inbound", "0")));
+                Assert.That((int)unknownItem.StatusCode, Is.LessThan(500), Describe(payload));
+            }
         }
     }
 
     [Test]
     public async Task No_query_string_or_path_causes_a_server_error()
     {
-        foreach (var payload in Payloads.Where(p => p.Length < 5000))
+        // A NUL in a path is refused by Kestrel itself (400); the in-memory test server throws instead, so it is left out.
+        foreach (var payload in Payloads.Where(p => p.Length < 5000 && !p.Contains('\0', StringComparison.Ordinal)))
         {
             var escaped = Uri.EscapeDataString(payload);
             foreach (var url in new[]
