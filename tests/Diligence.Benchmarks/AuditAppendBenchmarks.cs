@@ -12,7 +12,9 @@ namespace Diligence.Benchmarks;
 /// What the audit trail adds to an answer save, on a real SQLite file. Goal: the append under 10 % of the save it follows.
 /// </summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 3, iterationCount: 10)]
+[InProcess]
+[WarmupCount(3)]
+[IterationCount(10)]
 public class AuditAppendBenchmarks
 {
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "diligence-bench-" + Guid.NewGuid().ToString("N"));

@@ -7,7 +7,9 @@ namespace Diligence.Benchmarks;
 
 /// <summary><c>audit verify</c> over a log of 1,000,000 events in SQLite. Goal: under 10 s.</summary>
 [MemoryDiagnoser]
-[SimpleJob(launchCount: 1, warmupCount: 1, iterationCount: 3)]
+[InProcess]
+[WarmupCount(1)]
+[IterationCount(3)]
 public class AuditVerifyBenchmarks
 {
     private const int Events = 1_000_000;
