@@ -15,6 +15,7 @@ internal static class Cli
         {
             ValidateCommand.Create(),
             RenderCommand.Create(),
+            AuditCommand.Create(),
         };
 
         // File arguments are taken literally: '@name' is a file, not a response file.

@@ -1,3 +1,4 @@
+using Diligence.Web.Audit;
 using Diligence.Web.Hosting;
 using Diligence.Web.Library;
 using Diligence.Web.Reviews;
@@ -9,6 +10,8 @@ builder.AddAccounts();
 builder.AddReviews();
 builder.AddLibrary();
 builder.AddWebUi();
+builder.AddAudit();
+builder.AddTelemetry();
 
 var app = builder.Build();
 await app.PrepareAsync();
@@ -16,6 +19,7 @@ app.UseWebUi();
 app.MapHealth();
 app.MapAutosave();
 app.MapReviewExport();
+app.MapAuditExports();
 app.Run();
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>

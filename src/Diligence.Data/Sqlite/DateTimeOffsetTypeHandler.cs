@@ -15,9 +15,12 @@ internal sealed class DateTimeOffsetTypeHandler : SqlMapper.TypeHandler<DateTime
 
     public override DateTimeOffset Parse(object value) => value switch
     {
-        string text => DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal),
+        string text => Parse(text),
         _ => (DateTimeOffset)value,
     };
+
+    public static DateTimeOffset Parse(string text) =>
+        DateTimeOffset.ParseExact(text, "o", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
     public static string Format(DateTimeOffset value) => value.ToUniversalTime().ToString("o", CultureInfo.InvariantCulture);
 }

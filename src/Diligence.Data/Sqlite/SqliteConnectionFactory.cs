@@ -58,6 +58,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
     }
 
+    /// <summary>For callers the framework gives no async path, such as the data-protection key repository.</summary>
+    public SqliteConnection Open() => OpenAsync().GetAwaiter().GetResult();
+
     async Task<DbConnection> IDbConnectionFactory.OpenAsync(CancellationToken cancellationToken) =>
         await OpenAsync(cancellationToken);
 

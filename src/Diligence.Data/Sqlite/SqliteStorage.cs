@@ -27,6 +27,8 @@ public sealed class SqliteStorage : IDisposable
         Libraries = new SqliteLibraryStore(Connections);
         Provenance = new SqliteProvenanceStore(Connections);
         VendorRequests = new SqliteVendorRequestStore(Connections);
+        Audit = new SqliteAuditStore(Connections);
+        DataProtectionKeys = new SqliteDataProtectionKeyStore(Connections);
     }
 
     public SqliteConnectionFactory Connections { get; }
@@ -54,6 +56,10 @@ public sealed class SqliteStorage : IDisposable
     public IProvenanceStore Provenance { get; }
 
     public IVendorRequestStore VendorRequests { get; }
+
+    public IAuditStore Audit { get; }
+
+    public IDataProtectionKeyStore DataProtectionKeys { get; }
 
     public void Dispose() => Connections.Dispose();
 }

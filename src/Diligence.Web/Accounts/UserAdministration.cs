@@ -1,5 +1,7 @@
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Microsoft.AspNetCore.Identity;
 
 namespace Diligence.Web.Accounts;
@@ -9,6 +11,7 @@ public sealed class UserAdministration(
     IUserStore users,
     IPasswordHasher<UserAccount> hasher,
     PasswordPolicy passwords,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     public const string EmailTaken = "An account with this e-mail address already exists.";
@@ -50,6 +53,9 @@ public sealed class UserAdministration(
             Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
         account = account with { PasswordHash = hasher.HashPassword(account, input.Password!) };
         await users.CreateAsync(account, ct);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.UserCreated, AuditResources.User, account.Id.ToString(),
+            After: $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "")), ct);
         return (account, errors);
     }
 
@@ -66,6 +72,8 @@ public sealed class UserAdministration(
             return false;
         }
         await users.UpdateAsync(user with { Role = role }, ct);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.UserRoleChanged, AuditResources.User, user.Id.ToString(), $"role={user.Role}", $"role={role}"), ct);
         return true;
     }
 

@@ -1,9 +1,11 @@
 using Diligence.Core.Answers;
+using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;
+using Diligence.Web.Audit;
 using Diligence.Web.Reviews;
 using Microsoft.Extensions.Options;
 
@@ -29,10 +31,13 @@ public static class StartupData
         }
 
         var folder = QuestionnaireFolder(app);
-        var published = folder is null ? [] : await PublishQuestionnairesAsync(services, folder, logger);
+        // Outside a request the audit trail records the actor as "system".
+        using var scope = services.CreateScope();
+        var audit = scope.ServiceProvider.GetRequiredService<IAuditTrail>();
+        var published = folder is null ? [] : await PublishQuestionnairesAsync(services, audit, folder, logger);
         if (folder is not null && services.GetRequiredService<IOptions<QuestionnaireOptions>>().Value.SeedSampleVendors)
         {
-            await SeedSampleVendorsAsync(services, folder, published, logger);
+            await SeedSampleVendorsAsync(services, audit, folder, published, logger);
         }
 
         if (await services.GetRequiredService<IUserStore>().CountAsync() == 0)
@@ -64,7 +69,7 @@ public static class StartupData
     }
 
     private static async Task<IReadOnlyList<Questionnaire>> PublishQuestionnairesAsync(
-        IServiceProvider services, string folder, ILogger logger)
+        IServiceProvider services, IAuditTrail audit, string folder, ILogger logger)
     {
         var store = services.GetRequiredService<IQuestionnaireStore>();
         var published = new List<Questionnaire>();
@@ -89,6 +94,9 @@ public static class StartupData
                     DateTimeOffset.UtcNow)))
             {
                 logger.LogInformation("Published questionnaire {Id} {Version}", questionnaire.Id, questionnaire.Version);
+                await audit.RecordAsync(new AuditRecord(
+                    AuditActions.QuestionnairePublished, AuditResources.Questionnaire, $"{questionnaire.Id}@{questionnaire.Version}",
+                    After: $"hash={questionnaire.ContentHash}"), CancellationToken.None);
             }
             published.Add(questionnaire);
         }
@@ -96,7 +104,7 @@ public static class StartupData
     }
 
     private static async Task SeedSampleVendorsAsync(
-        IServiceProvider services, string folder, IReadOnlyList<Questionnaire> published, ILogger logger)
+        IServiceProvider services, IAuditTrail audit, string folder, IReadOnlyList<Questionnaire> published, ILogger logger)
     {
         var vendors = services.GetRequiredService<IVendorStore>();
         var samples = Path.Combine(folder, "samples");
@@ -115,6 +123,8 @@ public static class StartupData
             var vendor = new Vendor(Guid.NewGuid(), name, sheet.Product, null, null, DateTimeOffset.UtcNow);
             await vendors.CreateAsync(vendor);
             await ImportLibraryAsync(services, vendor, questionnaire, sheet);
+            await audit.RecordAsync(new AuditRecord(
+                AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={name} sample"), CancellationToken.None);
             logger.LogInformation("Added sample vendor {Vendor} with {Count} library answers", name, sheet.Count);
         }
     }

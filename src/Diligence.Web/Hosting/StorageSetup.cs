@@ -29,6 +29,8 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().VendorRequests);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Health);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Migrations);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Audit);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().DataProtectionKeys);
         return builder;
     }
 

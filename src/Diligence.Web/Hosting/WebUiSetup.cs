@@ -1,5 +1,3 @@
-using Microsoft.AspNetCore.Mvc;
-
 namespace Diligence.Web.Hosting;
 
 public static class WebUiSetup
@@ -7,10 +5,9 @@ public static class WebUiSetup
     /// <summary>Razor Pages with antiforgery validated on every unsafe request, and small request bodies.</summary>
     public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
-        builder.Services.AddRazorPages(pages =>
-        {
-            pages.Conventions.ConfigureFilter(new AutoValidateAntiforgeryTokenAttribute());
-        });
+        // Razor Pages validate the antiforgery token on every unsafe request by default. A second, convention-wide filter
+        // would outrank the error page's [IgnoreAntiforgeryToken], turning a re-executed 404 or 429 on a POST into an empty 400.
+        builder.Services.AddRazorPages();
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "diligence.antiforgery";
@@ -21,8 +18,8 @@ public static class WebUiSetup
         builder.WebHost.ConfigureKestrel(kestrel =>
         {
             kestrel.AddServerHeader = false;
-            kestrel.Limits.MaxRequestBodySize = 1024 * 1024;
         });
+        builder.AddRequestLimits();
         builder.Services.AddProblemDetails();
         return builder;
     }
@@ -36,6 +33,7 @@ public static class WebUiSetup
             app.UseHsts();
         }
         app.UseSecurityHeaders();
+        app.UseRequestLimits();
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

@@ -1,12 +1,14 @@
 using Diligence.Core.Answers;
+using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Audit;
 
 namespace Diligence.Web.Reviews;
 
 /// <summary>A review's findings: listed by severity, added by reviewers, their status and owner changed.</summary>
-public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore findings, TimeProvider clock)
+public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore findings, IAuditTrail audit, TimeProvider clock)
 {
     public const int DescriptionMaxLength = 2000;
     public const int OwnerMaxLength = 200;
@@ -77,6 +79,8 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
             Guid.NewGuid(), reviewId, FindingSource.Manual, SourceId: null, input.Severity!, description, owner,
             FindingStatus.Open, Withdrawn: false, now, now, Version: 1);
         await findings.AddAsync(finding, ct);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.FindingAdded, AuditResources.Finding, finding.Id.ToString(), After: Summary(finding)), ct);
         return new ChangeOutcome.Done(finding.Id);
     }
 
@@ -110,15 +114,17 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
         {
             return new ChangeOutcome.Refused(errors);
         }
+        var changed = finding with { Status = change.Status!.Value, Owner = owner, UpdatedAt = clock.GetUtcNow() };
         try
         {
-            await findings.UpdateAsync(
-                finding with { Status = change.Status!.Value, Owner = owner, UpdatedAt = clock.GetUtcNow() }, change.Version, ct);
+            await findings.UpdateAsync(changed, change.Version, ct);
         }
         catch (ConcurrencyConflictException)
         {
             return Refused(ChangeOutcome.FormError, StaleFinding);
         }
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.FindingChanged, AuditResources.Finding, finding.Id.ToString(), Summary(finding), Summary(changed)), ct);
         return new ChangeOutcome.Done(finding.Id);
     }
 
@@ -143,6 +149,9 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
                 return source;
         }
     }
+
+    private static string Summary(Finding finding) =>
+        $"review={finding.ReviewId} severity={finding.Severity} status={finding.Status} owner={finding.Owner ?? "-"}";
 
     private static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

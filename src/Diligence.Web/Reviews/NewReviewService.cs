@@ -1,5 +1,7 @@
 using Diligence.Core.Reviews;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Diligence.Web.Library;
 
 namespace Diligence.Web.Reviews;
@@ -10,7 +12,7 @@ namespace Diligence.Web.Reviews;
 /// </summary>
 public sealed class NewReviewService(
     IVendorStore vendors, IQuestionnaireStore questionnaires, IReviewStore reviews, QuestionnaireCatalog catalog,
-    ReviewPrefill prefill, TimeProvider clock)
+    ReviewPrefill prefill, IAuditTrail audit, TimeProvider clock)
 {
     public const string VendorField = "VendorId";
     public const string QuestionnaireField = "Questionnaire";
@@ -49,6 +51,9 @@ public sealed class NewReviewService(
         {
             await prefill.PrefillAsync(review.Id, vendor.Id, loaded.Definition, ownerId, ct);
         }
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.ReviewCreated, AuditResources.Review, review.Id.ToString(),
+            After: $"vendor={vendor.Id} questionnaire={questionnaire.Id}@{questionnaire.Version}"), ct);
         return new ChangeOutcome.Done(review.Id);
     }
 

@@ -1,5 +1,7 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Diligence.Web.Library;
 
 namespace Diligence.Web.Reviews;
@@ -16,6 +18,7 @@ public sealed class ReviewLifecycleService(
     IUserStore users,
     IQuestionnaireStore questionnaires,
     VendorRequestService vendorRequests,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     public const int RationaleMaxLength = 4000;
@@ -127,6 +130,12 @@ public sealed class ReviewLifecycleService(
         {
             await vendorRequests.AskAsync(state, ct);
         }
+        // A decision is one event, not a status change plus a decision.
+        await audit.RecordAsync(to == ReviewStatus.Decided
+            ? new AuditRecord(AuditActions.ReviewDecided, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}", $"status={to} decision={updated.Decision}")
+            : new AuditRecord(AuditActions.ReviewStatusChanged, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}", $"status={to}"), ct);
         return new ChangeOutcome.Done(reviewId);
     }
 
@@ -165,6 +174,9 @@ public sealed class ReviewLifecycleService(
         {
             await workspace.SyncFindingsAsync(state, ct);
         }
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
+            $"review={review.Id}", $"questionnaire={newest.Id}@{newest.Version}"), ct);
         return new ChangeOutcome.Done(next.Id);
     }
 

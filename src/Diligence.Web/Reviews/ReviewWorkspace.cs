@@ -1,7 +1,9 @@
 using Diligence.Core.Answers;
+using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Diligence.Web.Library;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -21,6 +23,7 @@ public sealed class ReviewWorkspace(
     IProvenanceStore provenance,
     QuestionnaireCatalog catalog,
     IOptions<LibraryOptions> options,
+    IAuditTrail audit,
     TimeProvider clock)
 {
     public async Task<ReviewState?> LoadAsync(Guid reviewId, CancellationToken ct)
@@ -83,6 +86,9 @@ public sealed class ReviewWorkspace(
                 }
                 var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored, state.Origins);
                 await SyncFindingsAsync(next, ct);
+                await audit.RecordAsync(new AuditRecord(
+                    AuditActions.AnswerSaved, AuditResources.Answer, $"{state.Review.Id}/{item.Key}",
+                    AuditSummary.Answer(current), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson)), ct);
                 return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), next);
             default:
                 throw new InvalidOperationException("Unknown save result.");

@@ -1,10 +1,12 @@
 using Diligence.Core.Vendors;
+using Diligence.Core.Audit;
 using Diligence.Data;
+using Diligence.Web.Audit;
 
 namespace Diligence.Web.Reviews;
 
 /// <summary>Lists, shows and adds vendors.</summary>
-public sealed class VendorDirectory(IVendorStore vendors, IReviewStore reviews, TimeProvider clock)
+public sealed class VendorDirectory(IVendorStore vendors, IReviewStore reviews, IAuditTrail audit, TimeProvider clock)
 {
     public const int NameMaxLength = 200;
     public const int ProductMaxLength = 200;
@@ -72,6 +74,8 @@ public sealed class VendorDirectory(IVendorStore vendors, IReviewStore reviews, 
         }
         var vendor = new Vendor(Guid.NewGuid(), name, product, website, contacts, clock.GetUtcNow());
         await vendors.CreateAsync(vendor, ct);
+        await audit.RecordAsync(new AuditRecord(
+            AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={vendor.Name}"), ct);
         return new ChangeOutcome.Done(vendor.Id);
     }
 

@@ -15,10 +15,13 @@ public sealed class TestApp : IDisposable
 {
     public const string Password = "correct horse battery staple";
 
+    private readonly IReadOnlyDictionary<string, string> _settings;
     private WebApplicationFactory<Program> _factory;
 
-    public TestApp()
+    /// <summary><paramref name="settings"/> override configuration keys, such as a low sign-in rate limit.</summary>
+    public TestApp(IReadOnlyDictionary<string, string>? settings = null)
     {
+        _settings = settings ?? new Dictionary<string, string>();
         DataDirectory = Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _factory = CreateFactory();
@@ -92,5 +95,9 @@ public sealed class TestApp : IDisposable
             host.UseSetting("Storage:DataDirectory", DataDirectory);
             host.UseSetting("Accounts:SignInAttemptsPerMinute", "1000");
             host.UseSetting("Logging:LogLevel:Default", "Warning");
+            foreach (var (key, value) in _settings)
+            {
+                host.UseSetting(key, value);
+            }
         });
 }

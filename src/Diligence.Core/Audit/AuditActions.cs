@@ -1,0 +1,32 @@
+namespace Diligence.Core.Audit;
+
+/// <summary>The audited actions, as stored in <see cref="AuditEvent.Action"/>.</summary>
+public static class AuditActions
+{
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in.failed";
+    public const string SignOut = "sign-out";
+    public const string UserCreated = "user.created";
+    public const string UserRoleChanged = "user.role-changed";
+    public const string InvitationCreated = "invitation.created";
+    public const string InvitationUsed = "invitation.used";
+    public const string InvitationRevoked = "invitation.revoked";
+    public const string VendorCreated = "vendor.created";
+    public const string ReviewCreated = "review.created";
+    public const string ReviewStatusChanged = "review.status-changed";
+    public const string ReviewDecided = "review.decided";
+    public const string ReviewReassessed = "review.reassessed";
+    public const string AnswerSaved = "answer.saved";
+    public const string FindingAdded = "finding.added";
+    public const string FindingChanged = "finding.changed";
+    public const string QuestionnairePublished = "questionnaire.published";
+    public const string ExportRequested = "export.requested";
+    public const string ExportDownloaded = "export.downloaded";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, InvitationCreated, InvitationUsed, InvitationRevoked,
+        VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, FindingAdded,
+        FindingChanged, QuestionnairePublished, ExportRequested, ExportDownloaded,
+    ];
+}

@@ -1,0 +1,131 @@
+using System.Buffers;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
+
+namespace Diligence.Core.Audit;
+
+/// <summary>
+/// The hash chain over audit events. The canonical form is the previous hash followed by every field in a fixed order,
+/// each written as its UTF-8 byte length, a colon, the bytes and a newline (a missing value as "-" and a newline), times
+/// as UTC round-trip text; the event's hash is SHA-256 over that, in lower-case hex.
+/// </summary>
+public static class AuditChain
+{
+    private const string TimeFormat = "yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'";
+
+    /// <summary>The event for <paramref name="entry"/> at <paramref name="sequence"/>, chained to <paramref name="previousHash"/>.</summary>
+    public static AuditEvent Seal(long sequence, string previousHash, AuditEntry entry)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        var unsealed = new AuditEvent(
+            sequence, entry.OccurredAt.ToUniversalTime(), Text(entry.Actor), Text(entry.Role), Text(entry.Action),
+            Text(entry.ResourceType), Text(entry.ResourceId), Text(entry.Before), Text(entry.After),
+            Text(entry.ClientAddress), Text(entry.RequestId), previousHash, Hash: "");
+        return unsealed with { Hash = HashOf(unsealed) };
+    }
+
+    /// <summary>SHA-256 over the canonical form of the event and its previous hash; its own <see cref="AuditEvent.Hash"/> is ignored.</summary>
+    public static string HashOf(AuditEvent e)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        Span<char> number = stackalloc char[20];
+        Span<char> time = stackalloc char[28];
+        e.Sequence.TryFormat(number, out var numberLength, provider: CultureInfo.InvariantCulture);
+        e.OccurredAt.UtcDateTime.TryFormat(time, out var timeLength, TimeFormat, CultureInfo.InvariantCulture);
+
+        var max = 11 * 16 + Encoding.UTF8.GetMaxByteCount(
+            e.PreviousHash.Length + numberLength + timeLength + e.Actor.Length + e.Role.Length + e.Action.Length
+            + e.ResourceType.Length + e.ResourceId.Length + (e.Before?.Length ?? 0) + (e.After?.Length ?? 0)
+            + (e.ClientAddress?.Length ?? 0) + (e.RequestId?.Length ?? 0));
+        var buffer = ArrayPool<byte>.Shared.Rent(max);
+        try
+        {
+            var at = 0;
+            Write(buffer, ref at, e.PreviousHash);
+            Write(buffer, ref at, number[..numberLength]);
+            Write(buffer, ref at, time[..timeLength]);
+            Write(buffer, ref at, e.Actor);
+            Write(buffer, ref at, e.Role);
+            Write(buffer, ref at, e.Action);
+            Write(buffer, ref at, e.ResourceType);
+            Write(buffer, ref at, e.ResourceId);
+            Write(buffer, ref at, e.Before);
+            Write(buffer, ref at, e.After);
+            Write(buffer, ref at, e.ClientAddress);
+            Write(buffer, ref at, e.RequestId);
+            Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
+            SHA256.HashData(buffer.AsSpan(0, at), hash);
+            return Convert.ToHexStringLower(hash);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>
+    /// Checks events in sequence order, one at a time, starting after <paramref name="start"/>. Finds a changed event
+    /// (its hash no longer matches), a removed one (a gap in the numbers or a previous hash that does not match), and,
+    /// given <paramref name="lastIssued"/> (the highest sequence number ever written), removed events at the end.
+    /// </summary>
+    public static AuditVerification Verify(IEnumerable<AuditEvent> events, AuditCheckpoint start, long? lastIssued = null)
+    {
+        ArgumentNullException.ThrowIfNull(events);
+        ArgumentNullException.ThrowIfNull(start);
+        var expected = start.Sequence + 1;
+        var previousHash = start.Hash;
+        long count = 0;
+        foreach (var e in events)
+        {
+            if (e.Sequence > expected)
+            {
+                return new AuditVerification(count, expected, $"event is missing (the next stored event is #{e.Sequence})");
+            }
+            if (e.Sequence < expected)
+            {
+                return new AuditVerification(count, e.Sequence, $"event is out of order (expected #{expected})");
+            }
+            if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
+            {
+                return new AuditVerification(count, e.Sequence, "its previous hash does not match the event before it");
+            }
+            if (!string.Equals(HashOf(e), e.Hash, StringComparison.Ordinal))
+            {
+                return new AuditVerification(count, e.Sequence, "its contents do not match its hash");
+            }
+            previousHash = e.Hash;
+            expected++;
+            count++;
+        }
+        return lastIssued is { } last && last >= expected
+            ? new AuditVerification(count, expected, $"event is missing (events up to #{last} were written)")
+            : new AuditVerification(count, null, null);
+    }
+
+    // A lone surrogate cannot be stored as UTF-8: it is replaced now, so the stored text hashes as it was sealed.
+    [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
+    private static string? Text(string? value) =>
+        value is not null && value.Any(char.IsSurrogate) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
+
+    private static void Write(byte[] buffer, ref int at, string? value)
+    {
+        if (value is null)
+        {
+            buffer[at++] = (byte)'-';
+            buffer[at++] = (byte)'\n';
+            return;
+        }
+        Write(buffer, ref at, value.AsSpan());
+    }
+
+    private static void Write(byte[] buffer, ref int at, ReadOnlySpan<char> value)
+    {
+        var length = Encoding.UTF8.GetByteCount(value);
+        length.TryFormat(buffer.AsSpan(at), out var written, provider: CultureInfo.InvariantCulture);
+        at += written;
+        buffer[at++] = (byte)':';
+        at += Encoding.UTF8.GetBytes(value, buffer.AsSpan(at));
+        buffer[at++] = (byte)'\n';
+    }
+}

@@ -1,0 +1,191 @@
+using System.Runtime.CompilerServices;
+using Dapper;
+using Diligence.Core.Audit;
+using Microsoft.Data.Sqlite;
+
+namespace Diligence.Data.Sqlite;
+
+public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimeProvider? time = null) : IAuditStore
+{
+    private const string Columns = """
+        sequence, occurred_at, actor, role, action, resource_type, resource_id, before_summary, after_summary,
+        client_address, request_id, previous_hash, hash
+        """;
+
+    private const string Matches = """
+        (@Actor IS NULL OR actor = @Actor) AND (@Action IS NULL OR action = @Action)
+        AND (@ResourceType IS NULL OR resource_type = @ResourceType) AND (@ResourceId IS NULL OR resource_id = @ResourceId)
+        AND (@From IS NULL OR occurred_at >= @From) AND (@To IS NULL OR occurred_at < @To)
+        """;
+
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
+    public async Task<AuditEvent> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        // BEGIN IMMEDIATE: the write lock is taken before the chain's head is read, so two appends cannot share a parent.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var head = await connection.QuerySingleAsync<(long? LastIssued, string? LastHash, long? CheckpointSequence, string? CheckpointHash)>(
+            new CommandDefinition(
+                """
+                SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
+                       (SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1),
+                       (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
+                       (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
+                """,
+                transaction: transaction,
+                cancellationToken: cancellationToken));
+        var sequence = Math.Max(head.LastIssued ?? 0, head.CheckpointSequence ?? 0) + 1;
+        var previousHash = head.LastHash ?? head.CheckpointHash ?? AuditCheckpoint.Genesis.Hash;
+        var sealedEvent = AuditChain.Seal(sequence, previousHash, entry);
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO audit_events (sequence, occurred_at, actor, role, action, resource_type, resource_id, before_summary,
+                                      after_summary, client_address, request_id, previous_hash, hash)
+            VALUES (@Sequence, @OccurredAt, @Actor, @Role, @Action, @ResourceType, @ResourceId, @Before, @After,
+                    @ClientAddress, @RequestId, @PreviousHash, @Hash)
+            """,
+            sealedEvent,
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        return sealedEvent;
+    }
+
+    public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var parameters = Parameters(filter);
+        parameters.Add("skip", Math.Max(0, skip));
+        parameters.Add("take", Math.Clamp(take, 1, 1000));
+        var total = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
+            $"SELECT COUNT(*) FROM audit_events WHERE {Matches}", parameters, cancellationToken: cancellationToken));
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit_events WHERE {Matches} ORDER BY sequence DESC LIMIT @take OFFSET @skip";
+        AddParameters(command, parameters);
+        var events = new List<AuditEvent>();
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            events.Add(Read(reader));
+        }
+        return new AuditPage(events, total);
+    }
+
+    public async IAsyncEnumerable<AuditEvent> StreamAsync(
+        AuditFilter filter, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(filter);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT {Columns} FROM audit_events WHERE {Matches} ORDER BY sequence";
+        AddParameters(command, Parameters(filter));
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            yield return Read(reader);
+        }
+    }
+
+    public async Task<AuditVerification> VerifyAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        // One read transaction: the head, the checkpoint and the events are one snapshot even while appends go on.
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var head = await connection.QuerySingleAsync<(long? LastIssued, long? CheckpointSequence, string? CheckpointHash)>(
+            new CommandDefinition(
+                """
+                SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
+                       (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
+                       (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
+                """,
+                transaction: transaction,
+                cancellationToken: cancellationToken));
+        var start = head.CheckpointSequence is { } checkpoint
+            ? new AuditCheckpoint(checkpoint, head.CheckpointHash!)
+            : AuditCheckpoint.Genesis;
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence";
+        command.Parameters.AddWithValue("@after", start.Sequence);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return AuditChain.Verify(ReadAll(reader, cancellationToken), start, head.LastIssued);
+    }
+
+    public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var last = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
+            "SELECT sequence, hash FROM audit_events WHERE occurred_at < @before ORDER BY sequence DESC LIMIT 1",
+            new { before },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (last is not { } checkpoint)
+        {
+            return 0;
+        }
+        // The delete trigger lets through exactly the events this checkpoint covers.
+        await connection.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO audit_checkpoints (sequence, hash, created_at) VALUES (@Sequence, @Hash, @CreatedAt)",
+            new { checkpoint.Sequence, checkpoint.Hash, CreatedAt = _time.GetUtcNow() },
+            transaction,
+            cancellationToken: cancellationToken));
+        var deleted = await connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM audit_events WHERE sequence <= @Sequence",
+            new { checkpoint.Sequence },
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        return deleted;
+    }
+
+    private static DynamicParameters Parameters(AuditFilter filter)
+    {
+        var parameters = new DynamicParameters();
+        parameters.Add("Actor", Blank(filter.Actor));
+        parameters.Add("Action", Blank(filter.Action));
+        parameters.Add("ResourceType", Blank(filter.ResourceType));
+        parameters.Add("ResourceId", Blank(filter.ResourceId));
+        parameters.Add("From", filter.From is { } from ? DateTimeOffsetTypeHandler.Format(from) : null);
+        parameters.Add("To", filter.To is { } to ? DateTimeOffsetTypeHandler.Format(to) : null);
+        return parameters;
+    }
+
+    private static void AddParameters(SqliteCommand command, DynamicParameters parameters)
+    {
+        foreach (var name in parameters.ParameterNames)
+        {
+            command.Parameters.AddWithValue("@" + name, parameters.Get<object?>(name) ?? DBNull.Value);
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
+    // Read synchronously one row at a time: verification never holds more than one event.
+    private static IEnumerable<AuditEvent> ReadAll(SqliteDataReader reader, CancellationToken cancellationToken)
+    {
+        while (reader.Read())
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            yield return Read(reader);
+        }
+    }
+
+    private static AuditEvent Read(SqliteDataReader reader) => new(
+        reader.GetInt64(0),
+        DateTimeOffsetTypeHandler.Parse(reader.GetString(1)),
+        reader.GetString(2),
+        reader.GetString(3),
+        reader.GetString(4),
+        reader.GetString(5),
+        reader.GetString(6),
+        reader.IsDBNull(7) ? null : reader.GetString(7),
+        reader.IsDBNull(8) ? null : reader.GetString(8),
+        reader.IsDBNull(9) ? null : reader.GetString(9),
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.GetString(11),
+        reader.GetString(12));
+}

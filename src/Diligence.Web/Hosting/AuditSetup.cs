@@ -1,0 +1,21 @@
+using Diligence.Web.Accounts;
+using Diligence.Web.Audit;
+
+namespace Diligence.Web.Hosting;
+
+public static class AuditSetup
+{
+    /// <summary>The audit trail every mutating service writes to, its retention, and the access review.</summary>
+    public static WebApplicationBuilder AddAudit(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AuditOptions>()
+            .BindConfiguration(AuditOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        builder.Services.AddHttpContextAccessor();
+        builder.Services.AddScoped<IAuditTrail, AuditTrail>();
+        builder.Services.AddScoped<AccessReviewQuery>();
+        builder.Services.AddHostedService<AuditRetention>();
+        return builder;
+    }
+}

@@ -1,0 +1,60 @@
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Diligence.Web.Hosting;
+
+/// <summary>
+/// One body-size limit for every request, whatever the server: Kestrel enforces it while reading, and a declared
+/// length over it is refused before anything reads the body. A body that cannot be read as a form (a NUL character,
+/// a value over the limit) is the client's error, answered 400, not a server error.
+/// </summary>
+public static class RequestLimits
+{
+    public const long MaxBodyBytes = 1024 * 1024;
+
+    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxBodyBytes);
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.MultipartBodyLengthLimit = MaxBodyBytes;
+            form.ValueLengthLimit = (int)MaxBodyBytes;
+            form.ValueCountLimit = 2048;
+        });
+        return builder;
+    }
+
+    public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
+        app.Use(async (context, next) =>
+        {
+            if (context.Request.ContentLength > MaxBodyBytes)
+            {
+                await Results.Problem(title: "The request is too large.", statusCode: StatusCodes.Status413PayloadTooLarge)
+                    .ExecuteAsync(context);
+                return;
+            }
+            try
+            {
+                await next();
+            }
+            catch (Exception exception) when (IsUnreadableBody(exception) && !context.Response.HasStarted)
+            {
+                context.Response.Clear();
+                // Written here, not re-executed: the error page would read the same unreadable form.
+                await Results.Problem(title: "The request body could not be read.", statusCode: StatusCodes.Status400BadRequest)
+                    .ExecuteAsync(context);
+            }
+        });
+
+    // MVC wraps the form reader's exception (in a value-provider or antiforgery exception), so the chain is searched.
+    private static bool IsUnreadableBody(Exception? exception)
+    {
+        for (; exception is not null; exception = exception.InnerException)
+        {
+            if (exception is InvalidDataException or BadHttpRequestException)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+}

@@ -1,0 +1,132 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Diligence.Core.Accounts;
+using Diligence.Core.Reviews;
+using Diligence.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.DataProtection;
+using static Diligence.Web.Tests.Reviews.ReviewBuilder;
+
+namespace Diligence.Web.Tests.Security;
+
+/// <summary>Headers, antiforgery, rate limits and size limits, on every kind of response and form.</summary>
+public sealed class HardeningTests
+{
+    private TestApp _app = null!;
+    private HttpClient _admin = null!;
+    private Review _review = null!;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        _app = new TestApp();
+        UserAccount admin;
+        (_admin, admin) = await _app.SignInAsAsync(Role.Admin);
+        _review = await _app.AddReviewAsync(admin.Id, ReviewStatus.InReview);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task Every_kind_of_response_carries_the_security_headers()
+    {
+        var responses = new List<(string What, HttpResponseMessage Response)>
+        {
+            ("page", await _admin.GetAsync("/admin/audit")),
+            ("redirect", await _app.Client().GetAsync("/vendors")),
+            ("not found", await _admin.GetAsync("/no-such-page")),
+            ("static file", await _admin.GetAsync("/css/site.css")),
+            ("health", await _admin.GetAsync("/healthz")),
+            ("export", await _admin.GetAsync("/admin/audit/export.jsonl")),
+            ("refused post", await _admin.PostAsync("/vendors/new", new FormUrlEncodedContent([]))),
+        };
+        foreach (var (what, response) in responses)
+        {
+            var headers = response.Headers;
+            Assert.That(headers.TryGetValues("Content-Security-Policy", out var csp), Is.True, what);
+            Assert.That(csp!.Single(), Does.Contain("script-src 'self'").And.Contain("frame-ancestors 'none'").And.Not.Contain("unsafe-inline"), what);
+            Assert.That(headers.GetValues("X-Content-Type-Options").Single(), Is.EqualTo("nosniff"), what);
+            Assert.That(headers.GetValues("Referrer-Policy").Single(), Is.EqualTo("no-referrer"), what);
+        }
+    }
+
+    [Test]
+    public async Task The_session_cookie_is_http_only_and_same_site_strict()
+    {
+        var user = await _app.CreateUserAsync(Role.Reviewer);
+        var client = _app.Client();
+        var page = await client.GetStringAsync("/account/sign-in");
+        var response = await client.PostAsync("/account/sign-in", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["email"] = user.Email,
+            ["password"] = TestApp.Password,
+            ["__RequestVerificationToken"] = HttpClientFormExtensions.AntiforgeryTokenOf(page),
+        }));
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("diligence.session=", StringComparison.Ordinal));
+        Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
+    }
+
+    [TestCase("/vendors/new")]
+    [TestCase("/reviews/new")]
+    [TestCase("/admin/users?handler=Create")]
+    [TestCase("/account/sign-out")]
+    public async Task A_form_post_without_an_antiforgery_token_is_refused(string url)
+    {
+        var response = await _admin.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["Name"] = "x" }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task Autosave_without_an_antiforgery_token_is_refused()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/reviews/{_review.Id}/answers/inbound")
+        {
+            Content = new FormUrlEncodedContent(Fields(("v.inbound", "0"), ("a.inbound", "yes"))),
+        };
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+
+        var response = await _admin.SendAsync(request);
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task A_body_over_the_limit_is_refused_before_it_is_read()
+    {
+        var big = new string('a', 2 * 1024 * 1024);
+
+        var response = await _admin.PostFormAsync("/vendors/new", Fields(("Name", big)), "/vendors");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
+    }
+
+    [Test]
+    public async Task Sign_in_is_rate_limited_per_client()
+    {
+        using var app = new TestApp(new Dictionary<string, string> { ["Accounts:SignInAttemptsPerMinute"] = "3" });
+        var client = app.Client();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 5; i++)
+        {
+            statuses.Add((await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([]))).StatusCode);
+        }
+
+        Assert.That(statuses.Take(3), Is.All.Not.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+    }
+
+    [Test]
+    public void Data_protection_keys_survive_a_restart_so_sessions_do()
+    {
+        using var app = new TestApp();
+        var cookie = app.Get<IDataProtectionProvider>().CreateProtector("session").Protect("signed in");
+        app.Restart();
+
+        var read = app.Get<IDataProtectionProvider>().CreateProtector("session").Unprotect(cookie);
+
+        Assert.That(read, Is.EqualTo("signed in"));
+        Assert.That(Directory.Exists(Path.Combine(app.DataDirectory, "keys")), Is.False);
+    }
+}
