@@ -1,9 +1,11 @@
 using System.Security.Cryptography;
 using System.Text;
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;
+using Diligence.Web.Audit;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 
@@ -17,6 +19,7 @@ public sealed class InvitationService(
     IInvitationStore invitations,
     IVendorStore vendors,
     UserAdministration users,
+    IAuditTrail audit,
     IOptions<LibraryOptions> options,
     TimeProvider clock)
 {
@@ -41,11 +44,22 @@ public sealed class InvitationService(
             Guid.NewGuid(), vendorId, address, HashOf(token), createdBy, now, now.AddDays(options.Value.InvitationDays),
             RevokedAt: null, UsedAt: null, UsedBy: null);
         await invitations.CreateAsync(invitation, ct);
+        // The e-mail, never the token: the token is a credential.
+        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationCreated, AuditResources.Invitation,
+            invitation.Id.ToString(), After: $"vendor={vendorId} email={address}"), ct);
         return (invitation, token, null);
     }
 
-    public Task<bool> RevokeAsync(Guid vendorId, Guid invitationId, CancellationToken ct) =>
-        invitations.RevokeAsync(invitationId, vendorId, clock.GetUtcNow(), ct);
+    public async Task<bool> RevokeAsync(Guid vendorId, Guid invitationId, CancellationToken ct)
+    {
+        var revoked = await invitations.RevokeAsync(invitationId, vendorId, clock.GetUtcNow(), ct);
+        if (revoked)
+        {
+            await audit.RecordAsync(new AuditRecord(AuditActions.InvitationRevoked, AuditResources.Invitation,
+                invitationId.ToString(), After: $"vendor={vendorId}"), ct);
+        }
+        return revoked;
+    }
 
     /// <summary>The invitation a link names, with its state now; null for a token that names none.</summary>
     public async Task<(VendorInvitation Invitation, InvitationState State)?> LookupAsync(string? token, CancellationToken ct)
@@ -83,6 +97,8 @@ public sealed class InvitationService(
             return new InvitationAcceptance(null, null, errors);
         }
         await invitations.CompleteAsync(invitation.Id, user.Id, ct);
+        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
+            invitation.Id.ToString(), After: $"vendor={invitation.VendorId} user={user.Id}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
         return new InvitationAcceptance(user, InvitationState.Used, errors);
     }
 

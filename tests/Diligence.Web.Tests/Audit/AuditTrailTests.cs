@@ -114,6 +114,29 @@ public sealed class AuditTrailTests
     }
 
     [Test]
+    public async Task Invitation_created_used_and_revoked_without_the_token()
+    {
+        var vendor = await _app.CreateVendorAsync("Invited");
+        var invitations = $"/vendors/{vendor.Id}/invitations";
+        string? page = null;
+        var created = await EventsOf(async () => page = await (await _reviewer.PostFormAsync(invitations,
+            Fields(("Email", "contact@invited.example")))).Content.ReadAsStringAsync());
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(page!, "<code id=\"invitation-link\">([^<]+)</code>").Groups[1].Value);
+        var used = await EventsOf(() => _app.Client().PostFormAsync(link.PathAndQuery,
+            Fields(("DisplayName", "Vendor Contact"), ("Password", TestApp.Password))));
+        var second = await EventsOf(() => _reviewer.PostFormAsync(invitations, Fields(("Email", "other@invited.example"))));
+        var revoked = await EventsOf(() => _reviewer.PostFormAsync(invitations + "?handler=revoke",
+            Fields(("invitationId", second[0].ResourceId)), invitations));
+
+        AssertOne(created, AuditActions.InvitationCreated, _reviewerUser.Email, "invitation", created[0].ResourceId);
+        // Using a link creates the account too: that is its own event, before the invitation's.
+        Assert.That(used.Select(e => e.Action), Is.EqualTo(new[] { AuditActions.UserCreated, AuditActions.InvitationUsed }));
+        AssertOne([used[1]], AuditActions.InvitationUsed, "contact@invited.example", "invitation", created[0].ResourceId);
+        AssertOne(revoked, AuditActions.InvitationRevoked, _reviewerUser.Email, "invitation", second[0].ResourceId);
+        Assert.That(created[0].After, Does.Not.Contain(link.Segments[^1]), "the token is a credential");
+    }
+
+    [Test]
     public async Task Answer_saved_from_the_form_and_from_autosave_without_its_contents()
     {
         var review = await _app.AddReviewAsync(_reviewerUser.Id);
