@@ -5,7 +5,6 @@ using Diligence.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.Extensions.Primitives;
 
 namespace Diligence.Web.Pages.Portal;
 
@@ -35,45 +34,19 @@ public sealed class StepModel(LibraryWorkspace workspace) : PageModel
         {
             return NotFound();
         }
-        var form = Request.Form;
-        StringValues Field(string name) => form[name];
-        var errors = new Dictionary<string, IReadOnlyList<string>>();
-        var conflicts = new Dictionary<string, ItemSaveOutcome.Conflict>();
-        var versions = new Dictionary<string, int>();
-        foreach (var item in StepView.AnswerableItemsOf(step.Items).Where(i => i.Audience.HasFlag(Audience.Vendor)))
+        var vendorItems = StepView.AnswerableItemsOf(step.Items).Where(i => i.Audience.HasFlag(Audience.Vendor));
+        var submission = await StepSubmission<LibraryState>.SaveAsync(state, vendorItems, Request.Form,
+            (current, item, field, expected) => workspace.SaveAsync(current, item, field, expected, User.UserId(), ct));
+        if (submission.HasProblems)
         {
-            if (!state.Evaluation.IsVisible(item.Id) || !form.ContainsKey(FieldNames.Version(item.Id)))
-            {
-                continue;
-            }
-            var expected = int.TryParse(form[FieldNames.Version(item.Id)], out var version) ? version : 0;
-            var (outcome, next) = await workspace.SaveAsync(state, item, Field, expected, User.UserId(), ct);
-            state = next;
-            switch (outcome)
-            {
-                case ItemSaveOutcome.Saved saved:
-                    versions[item.Id] = saved.Version;
-                    break;
-                case ItemSaveOutcome.Invalid invalid:
-                    errors[item.Id] = invalid.Errors;
-                    break;
-                case ItemSaveOutcome.Conflict conflict:
-                    conflicts[item.Id] = conflict;
-                    versions[item.Id] = conflict.CurrentVersion;
-                    break;
-            }
-        }
-        if (errors.Count > 0 || conflicts.Count > 0)
-        {
-            var posted = new FieldValues(form.ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal));
-            View = new StepView(state, step, readOnly: false, posted, errors, conflicts, versions, audience: Audience.Vendor);
+            View = new StepView(submission.State, step, readOnly: false, submission.Posted, submission.Errors,
+                submission.Conflicts, submission.Versions, audience: Audience.Vendor);
             return Page();
         }
-        var addTo = form.Keys.FirstOrDefault(k => k.StartsWith("add.", StringComparison.Ordinal))?["add.".Length..];
-        var target = form["go"] == "next"
-            ? StepView.VisibleSteps(state, Audience.Vendor).SkipWhile(s => s.Id != step.Id).Skip(1).FirstOrDefault()?.Id ?? step.Id
+        var target = submission.GoNext
+            ? StepView.VisibleSteps(submission.State, Audience.Vendor).SkipWhile(s => s.Id != step.Id).Skip(1).FirstOrDefault()?.Id ?? step.Id
             : step.Id;
-        return RedirectToPage(new { stepId = target, add = addTo });
+        return RedirectToPage(new { stepId = target, add = submission.AddEntryTo });
     }
 
     private async Task<LibraryState?> LoadAsync(CancellationToken ct) =>
