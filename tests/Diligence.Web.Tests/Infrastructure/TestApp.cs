@@ -3,6 +3,7 @@ using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Mvc.Testing.Handlers;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diligence.Web.Tests.Infrastructure;
@@ -16,18 +17,29 @@ public sealed class TestApp : IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly bool _ownsDataDirectory;
     private WebApplicationFactory<Program> _factory;
 
     /// <summary><paramref name="settings"/> override configuration keys, such as a low sign-in rate limit.</summary>
     public TestApp(IReadOnlyDictionary<string, string>? settings = null)
+        : this(Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N")), settings, ownsDataDirectory: true)
+    {
+    }
+
+    private TestApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings, bool ownsDataDirectory)
     {
         _settings = settings ?? new Dictionary<string, string>();
-        DataDirectory = Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N"));
+        _ownsDataDirectory = ownsDataDirectory;
+        DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
         _factory = CreateFactory();
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>Another node of the same deployment: its own host and process state over this app's database.</summary>
+    public TestApp AnotherNode(IReadOnlyDictionary<string, string>? settings = null) =>
+        new(DataDirectory, settings, ownsDataDirectory: false);
 
     public IServiceProvider Services => _factory.Services;
 
@@ -36,6 +48,10 @@ public sealed class TestApp : IDisposable
     /// <summary>A client that keeps cookies and does not follow redirects, so tests see each response.</summary>
     public HttpClient Client() =>
         _factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    /// <summary>A client over <paramref name="cookies"/>, so one browser session can be sent to several nodes.</summary>
+    public HttpClient Client(CookieContainer cookies) =>
+        _factory.CreateDefaultClient(new CookieContainerHandler(cookies));
 
     public async Task<UserAccount> CreateUserAsync(Role role, Guid? vendorId = null, string? email = null)
     {
@@ -47,9 +63,10 @@ public sealed class TestApp : IDisposable
         return user ?? throw new InvalidOperationException(string.Join("; ", errors.Values));
     }
 
-    public async Task<HttpClient> SignInAsync(UserAccount user)
+    /// <summary>Signs <paramref name="user"/> in with <paramref name="client"/> (a new one when null) and returns it.</summary>
+    public async Task<HttpClient> SignInAsync(UserAccount user, HttpClient? client = null)
     {
-        var client = Client();
+        client ??= Client();
         var response = await client.PostFormAsync("/account/sign-in", new Dictionary<string, string>
         {
             ["email"] = user.Email,
@@ -77,6 +94,11 @@ public sealed class TestApp : IDisposable
     public void Dispose()
     {
         _factory.Dispose();
+        if (!_ownsDataDirectory)
+        {
+            return;
+        }
+
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try
         {
