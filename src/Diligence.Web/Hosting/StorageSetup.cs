@@ -30,6 +30,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Health);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Migrations);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Audit);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Exports);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().DataProtectionKeys);
         return builder;
     }
