@@ -15,13 +15,13 @@ public sealed class TestApp : IDisposable
 {
     public const string Password = "correct horse battery staple";
 
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _settings;
     private WebApplicationFactory<Program> _factory;
 
     /// <summary><paramref name="settings"/> override configuration keys, such as a low sign-in rate limit.</summary>
     public TestApp(IReadOnlyDictionary<string, string>? settings = null)
     {
-        _settings = settings ?? new Dictionary<string, string>();
+        _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         DataDirectory = Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _factory = CreateFactory();
@@ -68,8 +68,13 @@ public sealed class TestApp : IDisposable
         return (await SignInAsync(user), user);
     }
 
-    public void Restart()
+    /// <param name="settings">Keys to change from this restart on, as an operator would between runs.</param>
+    public void Restart(IReadOnlyDictionary<string, string>? settings = null)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
         _factory.Dispose();
         _factory = CreateFactory();
     }
