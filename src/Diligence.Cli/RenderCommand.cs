@@ -2,6 +2,7 @@ using System.CommandLine;
 using Diligence.Core;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Diligence.Core.WriteUp;
 using Diligence.Reports;
 using Microsoft.Playwright;
@@ -52,8 +53,8 @@ internal static class RenderCommand
         if (Load(request.AnswersPath, error, path => AnswersLoader.LoadFile(path, questionnaire)) is not { } sheet)
             return Cli.Failure;
 
-        var evaluatedOn = sheet.AsOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var writeUp = new WriteUpBuilder(questionnaire).Build(sheet, evaluatedOn);
+        var writeUp = new ReviewWriteUpComposer(new QuestionnaireEvaluator(questionnaire))
+            .Compose(sheet, DateOnly.FromDateTime(DateTime.UtcNow));
         try
         {
             var renderer = WriteUpRenderer.Load(TemplateFolder.Locate(request.TemplatesPath));

@@ -1,4 +1,5 @@
 using Diligence.Web.Audit;
+using Diligence.Web.Exports;
 using Diligence.Web.Hosting;
 using Diligence.Web.Library;
 using Diligence.Web.Reviews;
@@ -11,6 +12,8 @@ builder.AddReviews();
 builder.AddLibrary();
 builder.AddWebUi();
 builder.AddAudit();
+builder.AddReports();
+builder.AddJobs();
 builder.AddTelemetry();
 
 var app = builder.Build();
@@ -20,6 +23,8 @@ app.MapHealth();
 app.MapAutosave();
 app.MapReviewExport();
 app.MapAuditExports();
+app.MapExports();
+app.MapJobsDashboard();
 app.Run();
 
 /// <summary>Entry point; public so WebApplicationFactory can host the app in tests.</summary>

@@ -28,6 +28,7 @@ public sealed class SqliteStorage : IDisposable
         Provenance = new SqliteProvenanceStore(Connections);
         VendorRequests = new SqliteVendorRequestStore(Connections);
         Audit = new SqliteAuditStore(Connections);
+        Exports = new SqliteExportStore(Connections);
         DataProtectionKeys = new SqliteDataProtectionKeyStore(Connections);
     }
 
@@ -58,6 +59,8 @@ public sealed class SqliteStorage : IDisposable
     public IVendorRequestStore VendorRequests { get; }
 
     public IAuditStore Audit { get; }
+
+    public IExportStore Exports { get; }
 
     public IDataProtectionKeyStore DataProtectionKeys { get; }
 

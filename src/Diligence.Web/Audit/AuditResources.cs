@@ -12,4 +12,5 @@ public static class AuditResources
     public const string Invitation = "invitation";
     public const string AuditLog = "audit-log";
     public const string AccessReview = "access-review";
+    public const string Export = "export";
 }

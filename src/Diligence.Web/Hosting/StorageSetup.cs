@@ -1,5 +1,6 @@
 using Diligence.Data;
 using Diligence.Data.Sqlite;
+using Diligence.Web.Exports;
 using Microsoft.Extensions.Options;
 
 namespace Diligence.Web.Hosting;
@@ -30,23 +31,30 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Health);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Migrations);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Audit);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Exports);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().DataProtectionKeys);
         return builder;
     }
 
-    /// <summary><c>/healthz</c> for load balancers: 200 when the database answers and every migration is applied.</summary>
+    /// <summary>
+    /// <c>/healthz</c> for load balancers: 200 when the database answers, every migration is applied and Chromium is
+    /// there to render exports (when it is not, the body says so, naming the <c>chromium</c> package).
+    /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {
-        app.MapGet("/healthz", async (IDatabaseHealth health, CancellationToken ct) =>
+        app.MapGet("/healthz", async (IDatabaseHealth health, ChromiumHealth chromium, CancellationToken ct) =>
         {
             var status = await health.GetStatusAsync(ct);
+            var chromiumProblem = chromium.Problem();
+            var healthy = status.Healthy && chromiumProblem is null;
             var body = new
             {
-                status = status.Healthy ? "healthy" : "unhealthy",
+                status = healthy ? "healthy" : "unhealthy",
                 database = status.Reachable ? "reachable" : "unreachable",
                 migrations = new { applied = status.Applied.Count, pending = status.Pending },
+                chromium = chromiumProblem ?? "found",
             };
-            return status.Healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
+            return healthy ? Results.Ok(body) : Results.Json(body, statusCode: StatusCodes.Status503ServiceUnavailable);
         }).AllowAnonymous();
         return app;
     }

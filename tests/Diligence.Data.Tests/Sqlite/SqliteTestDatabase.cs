@@ -36,6 +36,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IProvenanceStore Provenance => _storage.Provenance;
 
+    public IExportStore Exports => _storage.Exports;
+
     public void Reopen()
     {
         _storage.Dispose();

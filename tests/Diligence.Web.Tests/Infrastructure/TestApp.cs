@@ -16,7 +16,7 @@ public sealed class TestApp : IDisposable
 {
     public const string Password = "correct horse battery staple";
 
-    private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Dictionary<string, string> _settings;
     private readonly bool _ownsDataDirectory;
     private WebApplicationFactory<Program> _factory;
 
@@ -28,7 +28,7 @@ public sealed class TestApp : IDisposable
 
     private TestApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings, bool ownsDataDirectory)
     {
-        _settings = settings ?? new Dictionary<string, string>();
+        _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
         _ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
@@ -85,8 +85,13 @@ public sealed class TestApp : IDisposable
         return (await SignInAsync(user), user);
     }
 
-    public void Restart()
+    /// <param name="settings">Keys to change from this restart on, as an operator would between runs.</param>
+    public void Restart(IReadOnlyDictionary<string, string>? settings = null)
     {
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            _settings[key] = value;
+        }
         _factory.Dispose();
         _factory = CreateFactory();
     }

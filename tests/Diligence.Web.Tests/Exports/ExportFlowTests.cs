@@ -1,0 +1,216 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
+using Diligence.Core.Exports;
+using Diligence.Data;
+using Diligence.Web.Exports;
+using Diligence.Web.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using UglyToad.PdfPig;
+
+namespace Diligence.Web.Tests.Exports;
+
+/// <summary>Export PDF from a review: queued → rendering → ready, downloaded by staff only, rendered once however often its job runs.</summary>
+public sealed class ExportFlowTests
+{
+    private TestApp _app = null!;
+    private HttpClient _reviewer = null!;
+    private UserAccount _reviewerUser = null!;
+    private Guid _reviewId;
+
+    [OneTimeSetUp]
+    public async Task Start()
+    {
+        // The dispatcher runs at start-up only, so an export created straight in the store waits for the test's own job runs.
+        _app = new TestApp(new Dictionary<string, string> { ["Jobs:DispatchIntervalSeconds"] = "3600" });
+        (_reviewer, _reviewerUser) = await _app.SignInAsAsync(Role.Reviewer);
+        _reviewId = await _app.StartReviewAsync(_reviewer);
+    }
+
+    [OneTimeTearDown]
+    public void Stop() => _app.Dispose();
+
+    [Test]
+    public async Task Procurement_exports_a_review_and_downloads_a_pdf_with_its_sha256_name_and_answer_provenance()
+    {
+        var answers = await _app.Get<IAnswerStore>().ListAsync(_reviewId);
+        var provenance = _app.Get<IProvenanceStore>();
+        var prefilled = (await provenance.ListAsync(_reviewId)).Select(p => p.Key).ToList();
+        Assert.That(prefilled, Has.Count.GreaterThan(2), "the sample vendor's library prefills the review");
+        await provenance.ConfirmAsync(_reviewId, prefilled[0], _reviewerUser.Id, DateTimeOffset.UtcNow);
+        var overridden = answers.Single(a => a.Key == prefilled[1]);
+        // The reviewer's own note makes the answer differ from the vendor's: overridden.
+        var changed = JsonNode.Parse(overridden.ValueJson)!;
+        changed["note"] = "Checked with the vendor's security team.";
+        await _app.Get<IAnswerStore>().SaveAsync(_reviewId, overridden.Key, changed.ToJsonString(), overridden.Version, _reviewerUser.Id, DateTimeOffset.UtcNow);
+        var (procurement, procurementUser) = await _app.SignInAsAsync(Role.Procurement);
+
+        var exportId = await _app.RequestExportAsync(procurement, _reviewId, "Letter");
+        var export = await _app.WaitUntilFinishedAsync(exportId);
+        var response = await procurement.GetAsync($"/exports/{exportId}/pdf");
+        var pdf = await response.Content.ReadAsByteArrayAsync();
+
+        Assert.That((export.State, export.Error), Is.EqualTo((ExportState.Ready, (string?)null)));
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/pdf"));
+        var disposition = response.Content.Headers.ContentDisposition!;
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That((disposition.DispositionType, disposition.FileName?.Trim('"')),
+            Is.EqualTo(("attachment", $"Astronomer - Astro - security write-up - {today}.pdf")));
+        Assert.That(Convert.ToHexStringLower(SHA256.HashData(pdf)), Is.EqualTo(export.Sha256));
+        Assert.That((export.SizeBytes, export.Paper), Is.EqualTo(((long?)pdf.Length, "Letter")));
+        using var document = PdfDocument.Open(pdf);
+        Assert.That(document.NumberOfPages, Is.EqualTo(export.PageCount));
+        Assert.That(document.GetPage(1).Width, Is.EqualTo(612).Within(1), "US Letter is 8.5 in wide");
+        var text = string.Join("\n", document.GetPages().Select(p => p.Text));
+        Assert.That(text, Does.Contain("Vendor-supplied").And.Contain("Reviewer-confirmed").And.Contain("Reviewer-overridden"));
+
+        var events = await EventsOfAsync(exportId);
+        Assert.That(events.Select(e => (e.Action, e.Actor)), Is.EqualTo(new[]
+        {
+            (AuditActions.ExportRequested, procurementUser.Email),
+            (AuditActions.ExportDownloaded, procurementUser.Email),
+        }));
+    }
+
+    [Test]
+    public async Task The_status_endpoint_lists_the_reviews_exports_newest_first_with_their_state()
+    {
+        var store = _app.Get<IExportStore>();
+        var reviewId = await _app.StartReviewAsync(_reviewer, "Astral");
+        var older = await CreateQueuedAsync(reviewId, DateTimeOffset.UtcNow.AddMinutes(-1));
+        var newer = await CreateQueuedAsync(reviewId, DateTimeOffset.UtcNow);
+        await store.TryClaimAsync(older, "test-node", DateTimeOffset.UtcNow, DateTimeOffset.UtcNow.AddMinutes(5));
+        await store.FailAsync(older, "test-node", ExportFailure.Unexpected, DateTimeOffset.UtcNow);
+
+        using var json = JsonDocument.Parse(await _reviewer.GetStringAsync($"/reviews/{reviewId}/exports/status"));
+
+        var rows = json.RootElement.GetProperty("exports").EnumerateArray()
+            .Select(e => (e.GetProperty("id").GetGuid(), e.GetProperty("state").GetString(), e.GetProperty("label").GetString(),
+                e.GetProperty("error").GetString(), e.GetProperty("downloadUrl").GetString()))
+            .ToList();
+        Assert.That(rows, Is.EqualTo(new[]
+        {
+            (newer, "queued", "Queued", (string?)null, (string?)null),
+            (older, "failed", "Failed", ExportFailure.Unexpected, null),
+        }));
+        Assert.That((await _reviewer.GetAsync($"/reviews/{Guid.NewGuid()}/exports/status")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task A_job_that_runs_twice_or_concurrently_renders_one_pdf()
+    {
+        var store = _app.Get<IExportStore>();
+        var exportId = await CreateQueuedAsync(_reviewId, DateTimeOffset.UtcNow);
+
+        await Task.WhenAll(RunJobAsync(exportId), RunJobAsync(exportId));
+        var first = await store.GetAsync(exportId);
+        await RunJobAsync(exportId);
+        var after = await store.GetAsync(exportId);
+
+        Assert.That((first!.State, first.Attempts), Is.EqualTo((ExportState.Ready, 1)));
+        Assert.That(after, Is.EqualTo(first), "a finished export never changes");
+        Assert.That(Convert.ToHexStringLower(SHA256.HashData((await store.ReadPdfAsync(exportId))!)), Is.EqualTo(first.Sha256));
+        Assert.That((await store.ListForReviewAsync(_reviewId)).Count(e => e.Id == exportId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Vendors_cannot_export_or_download_and_unknown_or_unfinished_exports_are_not_found()
+    {
+        var review = await _app.Get<IReviewStore>().GetAsync(_reviewId);
+        var (vendor, _) = await _app.SignInAsAsync(Role.Vendor, review!.VendorId);
+        var ready = await CreateQueuedAsync(_reviewId, DateTimeOffset.UtcNow);
+        await RunJobAsync(ready);
+        var queued = await CreateQueuedAsync(_reviewId, DateTimeOffset.UtcNow);
+        var countBefore = (await _app.Get<IExportStore>().ListForReviewAsync(_reviewId)).Count;
+
+        var vendorPost = await vendor.PostAsync($"/reviews/{_reviewId}/exports", new FormUrlEncodedContent(new Dictionary<string, string> { ["Paper"] = "A4" }));
+        var vendorDownload = await vendor.GetAsync($"/exports/{ready}/pdf");
+        var vendorStatus = await vendor.GetAsync($"/reviews/{_reviewId}/exports/status");
+
+        foreach (var response in new[] { vendorPost, vendorDownload, vendorStatus })
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(response.Headers.Location!.OriginalString, Does.Contain("/account/denied"));
+        }
+        Assert.That((await _app.Get<IExportStore>().ListForReviewAsync(_reviewId)).Count, Is.EqualTo(countBefore));
+        Assert.That((await _reviewer.GetAsync($"/exports/{ready}/pdf")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That((await _reviewer.GetAsync($"/exports/{queued}/pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That((await _reviewer.GetAsync($"/exports/{Guid.NewGuid()}/pdf")).StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+    }
+
+    [Test]
+    public async Task An_export_post_without_an_antiforgery_token_is_refused()
+    {
+        var response = await _reviewer.PostAsync($"/reviews/{_reviewId}/exports", new FormUrlEncodedContent(new Dictionary<string, string> { ["Paper"] = "A4" }));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
+    }
+
+    [Test]
+    public async Task A_paper_other_than_a4_or_letter_is_refused_with_a_message_and_nothing_is_queued()
+    {
+        var countBefore = (await _app.Get<IExportStore>().ListForReviewAsync(_reviewId)).Count;
+
+        var response = await _reviewer.PostFormAsync($"/reviews/{_reviewId}/exports", Reviews.ReviewBuilder.Fields(("Paper", "A3")));
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(await response.Content.ReadAsStringAsync(), Does.Contain($"<p class=\"alert error\" role=\"alert\" id=\"export-error\">{Diligence.Web.Pages.Reviews.ExportsModel.PaperChoiceError}</p>"));
+        Assert.That((await _app.Get<IExportStore>().ListForReviewAsync(_reviewId)).Count, Is.EqualTo(countBefore));
+    }
+
+    [Test]
+    public async Task The_job_dashboard_is_for_admins_only()
+    {
+        var (admin, _) = await _app.SignInAsAsync(Role.Admin);
+        var (procurement, _) = await _app.SignInAsAsync(Role.Procurement);
+
+        var adminPage = await admin.GetAsync("/hangfire");
+        var refused = new[] { await _reviewer.GetAsync("/hangfire"), await procurement.GetAsync("/hangfire"), await _app.Client().GetAsync("/hangfire") };
+
+        Assert.That(adminPage.StatusCode, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(adminPage.Headers.GetValues("Content-Security-Policy").Single(), Does.Contain("script-src 'self'"));
+        foreach (var response in refused)
+        {
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+            Assert.That(response.Headers.Location!.OriginalString, Does.Contain("/account/"));
+        }
+    }
+
+    private async Task<Guid> CreateQueuedAsync(Guid reviewId, DateTimeOffset at)
+    {
+        var id = Guid.NewGuid();
+        await _app.Get<IExportStore>().CreateAsync(new Export
+        {
+            Id = id,
+            ReviewId = reviewId,
+            RequestedBy = _reviewerUser.Id,
+            RequestedAt = at,
+            Paper = "A4",
+            FileName = "Test - security write-up.pdf",
+        });
+        return id;
+    }
+
+    private async Task RunJobAsync(Guid exportId)
+    {
+        using var scope = _app.Services.CreateScope();
+        await scope.ServiceProvider.GetRequiredService<ExportJob>().RunAsync(exportId);
+    }
+
+    private async Task<IReadOnlyList<AuditEvent>> EventsOfAsync(Guid exportId)
+    {
+        var events = new List<AuditEvent>();
+        await foreach (var e in _app.Get<IAuditStore>().StreamAsync(AuditFilter.All))
+        {
+            if (e.ResourceId == exportId.ToString())
+            {
+                events.Add(e);
+            }
+        }
+        return events;
+    }
+}
