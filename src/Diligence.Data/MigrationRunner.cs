@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 
@@ -12,6 +13,8 @@ namespace Diligence.Data;
 /// </summary>
 public sealed partial class MigrationRunner : IDatabaseHealth
 {
+    private const string BatchSeparator = "GO";
+
     private readonly IDbConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<Migration> _migrations;
@@ -67,7 +70,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Checked inside the transaction: another process may have applied it meanwhile.
         var alreadyApplied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id",
+            AlreadyAppliedSql(_connections.Provider),
             new { migration.Id },
             transaction,
             cancellationToken: cancellationToken));
@@ -78,8 +81,11 @@ public sealed partial class MigrationRunner : IDatabaseHealth
 
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            foreach (var batch in migration.Batches)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    batch, transaction: transaction, cancellationToken: cancellationToken));
+            }
         }
         catch (DbException exception)
         {
@@ -104,8 +110,54 @@ public sealed partial class MigrationRunner : IDatabaseHealth
                 applied_at  TEXT NOT NULL
             )
             """,
+        StorageProviders.SqlServer => """
+            IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
+                CREATE TABLE schema_migrations (
+                    id          int NOT NULL PRIMARY KEY,
+                    name        nvarchar(200) NOT NULL,
+                    applied_at  datetimeoffset(7) NOT NULL
+                )
+            """,
         _ => throw new NotSupportedException($"No migrations for storage provider '{provider}'."),
     };
+
+    // SQL Server: the update lock on the id's key range makes a second node wait here until the first has committed.
+    private static string AlreadyAppliedSql(string provider) => provider == StorageProviders.SqlServer
+        ? "SELECT COUNT(*) FROM schema_migrations WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id"
+        : "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id";
+
+    /// <summary>
+    /// The SQL a DBA runs instead of <see cref="MigrateAsync"/>: the history table, then each migration not in
+    /// <paramref name="applied"/> in its own transaction with the row recording it.
+    /// </summary>
+    public string Script(IReadOnlyCollection<string> applied)
+    {
+        ArgumentNullException.ThrowIfNull(applied);
+        var provider = _connections.Provider;
+        var isSqlServer = provider == StorageProviders.SqlServer;
+        var script = new StringBuilder();
+        script.AppendLine(CultureInfo.InvariantCulture, $"-- Diligence schema migrations for {provider}, written by 'diligence migrate --script'.");
+        script.AppendLine(isSqlServer
+            ? "-- Run it as the migration login, stopping at the first error: sqlcmd -b -S SERVER -d DATABASE -i FILE"
+            : "-- Run it against diligence.db while the app is stopped: sqlite3 diligence.db < FILE");
+        script.AppendLine(CreateHistoryTableSql(provider) + ";");
+        script.AppendLine(isSqlServer ? BatchSeparator : "");
+        foreach (var migration in _migrations.Where(m => !applied.Contains(m.Name)))
+        {
+            script.AppendLine(CultureInfo.InvariantCulture, $"-- {migration.Name}");
+            script.AppendLine(isSqlServer ? "SET XACT_ABORT ON;\nBEGIN TRANSACTION;\nGO" : "BEGIN;");
+            foreach (var batch in migration.Batches)
+            {
+                script.AppendLine(batch.Trim());
+                script.AppendLine(isSqlServer ? BatchSeparator : "");
+            }
+            var appliedAt = isSqlServer ? "SYSDATETIMEOFFSET()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+            script.AppendLine(CultureInfo.InvariantCulture,
+                $"INSERT INTO schema_migrations (id, name, applied_at) VALUES ({migration.Id}, '{migration.Name}', {appliedAt});");
+            script.AppendLine(isSqlServer ? "COMMIT TRANSACTION;\nGO" : "COMMIT;");
+        }
+        return script.ToString().ReplaceLineEndings("\n");
+    }
 
     private static List<Migration> LoadMigrations(string provider)
     {

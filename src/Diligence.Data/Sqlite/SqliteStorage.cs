@@ -5,7 +5,7 @@ namespace Diligence.Data.Sqlite;
 /// <c>var storage = new SqliteStorage(options); await storage.Migrations.MigrateAsync();</c>.
 /// Disposing it releases the database file.
 /// </summary>
-public sealed class SqliteStorage : IDisposable
+public sealed class SqliteStorage : IStorage
 {
     public SqliteStorage(StorageOptions options)
     {
@@ -30,6 +30,8 @@ public sealed class SqliteStorage : IDisposable
         Audit = new SqliteAuditStore(Connections);
         DataProtectionKeys = new SqliteDataProtectionKeyStore(Connections);
     }
+
+    public string Provider => StorageProviders.Sqlite;
 
     public SqliteConnectionFactory Connections { get; }
 
