@@ -15,9 +15,37 @@ public sealed partial class MigrationRunner : IDatabaseHealth
 {
     private const string BatchSeparator = "GO";
 
+    private const string SqliteHistoryTableSql = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            id          INTEGER NOT NULL PRIMARY KEY,
+            name        TEXT NOT NULL,
+            applied_at  TEXT NOT NULL
+        )
+        """;
+
+    private const string SqlServerHistoryTableSql = """
+        IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
+            CREATE TABLE schema_migrations (
+                id          int NOT NULL PRIMARY KEY,
+                name        nvarchar(200) NOT NULL,
+                applied_at  datetimeoffset(7) NOT NULL
+            )
+        """;
+
+    private const string SqliteAlreadyAppliedSql = "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id";
+
+    // The update lock on the id's key range makes a second node wait here until the first has committed.
+    private const string SqlServerAlreadyAppliedSql = "SELECT COUNT(*) FROM schema_migrations WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id";
+
+    private const string AppliedNamesSql = "SELECT name FROM schema_migrations ORDER BY id";
+
+    private const string RecordSql = "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@Id, @Name, @AppliedAt)";
+
     private readonly IDbConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<Migration> _migrations;
+    private readonly string _historyTableSql;
+    private readonly string _alreadyAppliedSql;
 
     public MigrationRunner(IDbConnectionFactory connections, TimeProvider? time = null)
     {
@@ -25,6 +53,12 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         _connections = connections;
         _time = time ?? TimeProvider.System;
         _migrations = LoadMigrations(connections.Provider);
+        (_historyTableSql, _alreadyAppliedSql) = connections.Provider switch
+        {
+            StorageProviders.Sqlite => (SqliteHistoryTableSql, SqliteAlreadyAppliedSql),
+            StorageProviders.SqlServer => (SqlServerHistoryTableSql, SqlServerAlreadyAppliedSql),
+            _ => throw new NotSupportedException($"No migrations for storage provider '{connections.Provider}'."),
+        };
     }
 
     /// <summary>The names of the available migrations, in order.</summary>
@@ -35,7 +69,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
     {
         using var connection = await _connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            CreateHistoryTableSql(_connections.Provider), cancellationToken: cancellationToken));
+            _historyTableSql, cancellationToken: cancellationToken));
         var applied = new List<string>();
         foreach (var migration in _migrations)
         {
@@ -54,9 +88,9 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         {
             using var connection = await _connections.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                CreateHistoryTableSql(_connections.Provider), cancellationToken: cancellationToken));
+                _historyTableSql, cancellationToken: cancellationToken));
             var applied = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT name FROM schema_migrations ORDER BY id", cancellationToken: cancellationToken));
+                AppliedNamesSql, cancellationToken: cancellationToken));
             return new DatabaseStatus(true, [.. applied], Available, null);
         }
         catch (DbException exception)
@@ -70,7 +104,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Checked inside the transaction: another process may have applied it meanwhile.
         var alreadyApplied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            AlreadyAppliedSql(_connections.Provider),
+            _alreadyAppliedSql,
             new { migration.Id },
             transaction,
             cancellationToken: cancellationToken));
@@ -93,38 +127,13 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@Id, @Name, @AppliedAt)",
+            RecordSql,
             new { migration.Id, migration.Name, AppliedAt = _time.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
-
-    private static string CreateHistoryTableSql(string provider) => provider switch
-    {
-        StorageProviders.Sqlite => """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                id          INTEGER NOT NULL PRIMARY KEY,
-                name        TEXT NOT NULL,
-                applied_at  TEXT NOT NULL
-            )
-            """,
-        StorageProviders.SqlServer => """
-            IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
-                CREATE TABLE schema_migrations (
-                    id          int NOT NULL PRIMARY KEY,
-                    name        nvarchar(200) NOT NULL,
-                    applied_at  datetimeoffset(7) NOT NULL
-                )
-            """,
-        _ => throw new NotSupportedException($"No migrations for storage provider '{provider}'."),
-    };
-
-    // SQL Server: the update lock on the id's key range makes a second node wait here until the first has committed.
-    private static string AlreadyAppliedSql(string provider) => provider == StorageProviders.SqlServer
-        ? "SELECT COUNT(*) FROM schema_migrations WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id"
-        : "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id";
 
     /// <summary>
     /// The SQL a DBA runs instead of <see cref="MigrateAsync"/>: the history table, then each migration not in
@@ -140,7 +149,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         script.AppendLine(isSqlServer
             ? "-- Run it as the migration login, stopping at the first error: sqlcmd -b -S SERVER -d DATABASE -i FILE"
             : "-- Run it against diligence.db while the app is stopped: sqlite3 diligence.db < FILE");
-        script.AppendLine(CreateHistoryTableSql(provider) + ";");
+        script.AppendLine(_historyTableSql + ";");
         script.AppendLine(isSqlServer ? BatchSeparator : "");
         foreach (var migration in _migrations.Where(m => !applied.Contains(m.Name)))
         {
