@@ -16,6 +16,7 @@ internal static class Cli
             ValidateCommand.Create(),
             RenderCommand.Create(),
             AuditCommand.Create(),
+            MigrateCommand.Create(),
         };
 
         // File arguments are taken literally: '@name' is a file, not a response file.

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Reflection;
+using System.Text;
 using System.Text.RegularExpressions;
 using Dapper;
 
@@ -12,9 +13,39 @@ namespace Diligence.Data;
 /// </summary>
 public sealed partial class MigrationRunner : IDatabaseHealth
 {
+    private const string BatchSeparator = "GO";
+
+    private const string SqliteHistoryTableSql = """
+        CREATE TABLE IF NOT EXISTS schema_migrations (
+            id          INTEGER NOT NULL PRIMARY KEY,
+            name        TEXT NOT NULL,
+            applied_at  TEXT NOT NULL
+        )
+        """;
+
+    private const string SqlServerHistoryTableSql = """
+        IF OBJECT_ID(N'schema_migrations', N'U') IS NULL
+            CREATE TABLE schema_migrations (
+                id          int NOT NULL PRIMARY KEY,
+                name        nvarchar(200) NOT NULL,
+                applied_at  datetimeoffset(7) NOT NULL
+            )
+        """;
+
+    private const string SqliteAlreadyAppliedSql = "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id";
+
+    // The update lock on the id's key range makes a second node wait here until the first has committed.
+    private const string SqlServerAlreadyAppliedSql = "SELECT COUNT(*) FROM schema_migrations WITH (UPDLOCK, HOLDLOCK) WHERE id = @Id";
+
+    private const string AppliedNamesSql = "SELECT name FROM schema_migrations ORDER BY id";
+
+    private const string RecordSql = "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@Id, @Name, @AppliedAt)";
+
     private readonly IDbConnectionFactory _connections;
     private readonly TimeProvider _time;
     private readonly IReadOnlyList<Migration> _migrations;
+    private readonly string _historyTableSql;
+    private readonly string _alreadyAppliedSql;
 
     public MigrationRunner(IDbConnectionFactory connections, TimeProvider? time = null)
     {
@@ -22,6 +53,12 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         _connections = connections;
         _time = time ?? TimeProvider.System;
         _migrations = LoadMigrations(connections.Provider);
+        (_historyTableSql, _alreadyAppliedSql) = connections.Provider switch
+        {
+            StorageProviders.Sqlite => (SqliteHistoryTableSql, SqliteAlreadyAppliedSql),
+            StorageProviders.SqlServer => (SqlServerHistoryTableSql, SqlServerAlreadyAppliedSql),
+            _ => throw new NotSupportedException($"No migrations for storage provider '{connections.Provider}'."),
+        };
     }
 
     /// <summary>The names of the available migrations, in order.</summary>
@@ -32,7 +69,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
     {
         using var connection = await _connections.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            CreateHistoryTableSql(_connections.Provider), cancellationToken: cancellationToken));
+            _historyTableSql, cancellationToken: cancellationToken));
         var applied = new List<string>();
         foreach (var migration in _migrations)
         {
@@ -51,9 +88,9 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         {
             using var connection = await _connections.OpenAsync(cancellationToken);
             await connection.ExecuteAsync(new CommandDefinition(
-                CreateHistoryTableSql(_connections.Provider), cancellationToken: cancellationToken));
+                _historyTableSql, cancellationToken: cancellationToken));
             var applied = await connection.QueryAsync<string>(new CommandDefinition(
-                "SELECT name FROM schema_migrations ORDER BY id", cancellationToken: cancellationToken));
+                AppliedNamesSql, cancellationToken: cancellationToken));
             return new DatabaseStatus(true, [.. applied], Available, null);
         }
         catch (DbException exception)
@@ -67,7 +104,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // Checked inside the transaction: another process may have applied it meanwhile.
         var alreadyApplied = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
-            "SELECT COUNT(*) FROM schema_migrations WHERE id = @Id",
+            _alreadyAppliedSql,
             new { migration.Id },
             transaction,
             cancellationToken: cancellationToken));
@@ -78,8 +115,11 @@ public sealed partial class MigrationRunner : IDatabaseHealth
 
         try
         {
-            await connection.ExecuteAsync(new CommandDefinition(
-                migration.Sql, transaction: transaction, cancellationToken: cancellationToken));
+            foreach (var batch in migration.Batches)
+            {
+                await connection.ExecuteAsync(new CommandDefinition(
+                    batch, transaction: transaction, cancellationToken: cancellationToken));
+            }
         }
         catch (DbException exception)
         {
@@ -87,7 +127,7 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         }
 
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO schema_migrations (id, name, applied_at) VALUES (@Id, @Name, @AppliedAt)",
+            RecordSql,
             new { migration.Id, migration.Name, AppliedAt = _time.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
@@ -95,17 +135,38 @@ public sealed partial class MigrationRunner : IDatabaseHealth
         return true;
     }
 
-    private static string CreateHistoryTableSql(string provider) => provider switch
+    /// <summary>
+    /// The SQL a DBA runs instead of <see cref="MigrateAsync"/>: the history table, then each migration not in
+    /// <paramref name="applied"/> in its own transaction with the row recording it.
+    /// </summary>
+    public string Script(IReadOnlyCollection<string> applied)
     {
-        StorageProviders.Sqlite => """
-            CREATE TABLE IF NOT EXISTS schema_migrations (
-                id          INTEGER NOT NULL PRIMARY KEY,
-                name        TEXT NOT NULL,
-                applied_at  TEXT NOT NULL
-            )
-            """,
-        _ => throw new NotSupportedException($"No migrations for storage provider '{provider}'."),
-    };
+        ArgumentNullException.ThrowIfNull(applied);
+        var provider = _connections.Provider;
+        var isSqlServer = provider == StorageProviders.SqlServer;
+        var script = new StringBuilder();
+        script.AppendLine(CultureInfo.InvariantCulture, $"-- Diligence schema migrations for {provider}, written by 'diligence migrate --script'.");
+        script.AppendLine(isSqlServer
+            ? "-- Run it as the migration login, stopping at the first error: sqlcmd -b -S SERVER -d DATABASE -i FILE"
+            : "-- Run it against diligence.db while the app is stopped: sqlite3 diligence.db < FILE");
+        script.AppendLine(_historyTableSql + ";");
+        script.AppendLine(isSqlServer ? BatchSeparator : "");
+        foreach (var migration in _migrations.Where(m => !applied.Contains(m.Name)))
+        {
+            script.AppendLine(CultureInfo.InvariantCulture, $"-- {migration.Name}");
+            script.AppendLine(isSqlServer ? "SET XACT_ABORT ON;\nBEGIN TRANSACTION;\nGO" : "BEGIN;");
+            foreach (var batch in migration.Batches)
+            {
+                script.AppendLine(batch.Trim());
+                script.AppendLine(isSqlServer ? BatchSeparator : "");
+            }
+            var appliedAt = isSqlServer ? "SYSDATETIMEOFFSET()" : "strftime('%Y-%m-%dT%H:%M:%fZ', 'now')";
+            script.AppendLine(CultureInfo.InvariantCulture,
+                $"INSERT INTO schema_migrations (id, name, applied_at) VALUES ({migration.Id}, '{migration.Name}', {appliedAt});");
+            script.AppendLine(isSqlServer ? "COMMIT TRANSACTION;\nGO" : "COMMIT;");
+        }
+        return script.ToString().ReplaceLineEndings("\n");
+    }
 
     private static List<Migration> LoadMigrations(string provider)
     {

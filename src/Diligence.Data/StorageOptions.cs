@@ -14,4 +14,7 @@ public sealed class StorageOptions
     /// <summary>"Sqlite" (embedded default) or "SqlServer".</summary>
     [Required]
     public string Provider { get; set; } = StorageProviders.Sqlite;
+
+    /// <summary>The SQL Server connection string; the app reads it from ConnectionStrings:Diligence, not from this section.</summary>
+    public string? ConnectionString { get; set; }
 }

@@ -5,7 +5,7 @@ namespace Diligence.Data.Sqlite;
 /// <c>var storage = new SqliteStorage(options); await storage.Migrations.MigrateAsync();</c>.
 /// Disposing it releases the database file.
 /// </summary>
-public sealed class SqliteStorage : IDisposable
+public sealed class SqliteStorage : IStorage
 {
     public SqliteStorage(StorageOptions options)
     {
@@ -31,6 +31,8 @@ public sealed class SqliteStorage : IDisposable
         Exports = new SqliteExportStore(Connections);
         DataProtectionKeys = new SqliteDataProtectionKeyStore(Connections);
     }
+
+    public string Provider => StorageProviders.Sqlite;
 
     public SqliteConnectionFactory Connections { get; }
 

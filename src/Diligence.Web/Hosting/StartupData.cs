@@ -24,7 +24,7 @@ public static class StartupData
     {
         var services = app.Services;
         var logger = services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(StartupData).FullName!);
-        var migrations = await services.GetRequiredService<MigrationRunner>().MigrateAsync();
+        var migrations = await services.MigrateStorageAsync();
         if (migrations.Count > 0)
         {
             logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", migrations));

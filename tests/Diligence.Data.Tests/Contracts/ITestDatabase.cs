@@ -17,12 +17,23 @@ public interface ITestDatabase : IDisposable
 
     IUserStore Users { get; }
 
+    IInvitationStore Invitations { get; }
+
     ILibraryStore Libraries { get; }
 
     IProvenanceStore Provenance { get; }
+
+    IVendorRequestStore VendorRequests { get; }
+
+    IAuditStore Audit { get; }
+
+    IDataProtectionKeyStore DataProtectionKeys { get; }
 
     IExportStore Exports { get; }
 
     /// <summary>Closes every connection and opens the same database anew, as a restarted app would.</summary>
     void Reopen();
+
+    /// <summary>Runs SQL behind the stores' back, as someone with direct database access could.</summary>
+    Task ExecuteSqlAsync(string sql);
 }

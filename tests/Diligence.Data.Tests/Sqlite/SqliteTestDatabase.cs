@@ -1,3 +1,4 @@
+using Dapper;
 using Diligence.Data.Sqlite;
 using Diligence.Data.Tests.Contracts;
 
@@ -32,9 +33,17 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IUserStore Users => _storage.Users;
 
+    public IInvitationStore Invitations => _storage.Invitations;
+
     public ILibraryStore Libraries => _storage.Libraries;
 
     public IProvenanceStore Provenance => _storage.Provenance;
+
+    public IVendorRequestStore VendorRequests => _storage.VendorRequests;
+
+    public IAuditStore Audit => _storage.Audit;
+
+    public IDataProtectionKeyStore DataProtectionKeys => _storage.DataProtectionKeys;
 
     public IExportStore Exports => _storage.Exports;
 
@@ -42,6 +51,12 @@ public sealed class SqliteTestDatabase : ITestDatabase
     {
         _storage.Dispose();
         _storage = Open();
+    }
+
+    public async Task ExecuteSqlAsync(string sql)
+    {
+        using var connection = await Connections.OpenAsync();
+        await connection.ExecuteAsync(sql);
     }
 
     public void Dispose()

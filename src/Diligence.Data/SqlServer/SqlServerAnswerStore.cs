@@ -1,0 +1,145 @@
+using Dapper;
+using Diligence.Core.Reviews;
+using Diligence.Data.Sqlite;
+
+namespace Diligence.Data.SqlServer;
+
+public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections) : IAnswerStore
+{
+    private const string SelectAnswer = """
+        SELECT review_id AS ReviewId, [key] AS [Key], value_json AS ValueJson, version AS Version,
+               updated_by AS UpdatedBy, updated_at AS UpdatedAt
+        FROM answers
+        """;
+
+    private const string ListSql = SelectAnswer + " WHERE review_id = @reviewId AND value_json IS NOT NULL ORDER BY [key]";
+
+    private const string GetSql = SelectAnswer + " WHERE review_id = @reviewId AND [key] = @key";
+
+    // The shared range lock on the review keeps it from being decided meanwhile without serialising saves of other
+    // keys; the update lock on the answer's key range makes a concurrent save of the same key wait for this one.
+    private const string CurrentSql = """
+        SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS [Key], a.value_json AS ValueJson,
+               COALESCE(a.version, 0) AS Version, a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
+        FROM reviews r WITH (HOLDLOCK)
+        LEFT JOIN answers a WITH (UPDLOCK, HOLDLOCK) ON a.review_id = r.id AND a.[key] = @key
+        WHERE r.id = @reviewId
+        """;
+
+    private const string WriteSql = """
+        UPDATE answers WITH (UPDLOCK, SERIALIZABLE)
+        SET value_json = @valueJson, version = @newVersion, updated_by = @userId, updated_at = @at
+        WHERE review_id = @reviewId AND [key] = @key AND version = @currentVersion;
+        IF @@ROWCOUNT = 0
+            INSERT INTO answers (review_id, [key], value_json, version, updated_by, updated_at)
+            VALUES (@reviewId, @key, @valueJson, @newVersion, @userId, @at);
+
+        INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
+        VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
+        """;
+
+    private const string HistorySql = """
+        SELECT review_id AS ReviewId, [key] AS [Key], old_value_json AS OldValueJson, new_value_json AS NewValueJson,
+               version AS Version, changed_by AS ChangedBy, changed_at AS ChangedAt
+        FROM answer_history
+        WHERE review_id = @reviewId AND (@key IS NULL OR [key] = @key)
+        -- One key: by version, whatever the clocks said; the whole review: by time.
+        ORDER BY CASE WHEN @key IS NULL THEN changed_at END, [key], version
+        """;
+
+    // History first: both statements pick the same keys (answered in the source, absent from the target).
+    private const string CopySql = """
+        INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
+        SELECT @toReviewId, source.[key], 1, NULL, source.value_json, @userId, @at
+        FROM answers source
+        WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM answers target WITH (UPDLOCK, HOLDLOCK)
+                          WHERE target.review_id = @toReviewId AND target.[key] = source.[key]);
+
+        INSERT INTO answers (review_id, [key], value_json, version, updated_by, updated_at)
+        SELECT @toReviewId, source.[key], source.value_json, 1, @userId, @at
+        FROM answers source
+        WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.[key] = source.[key]);
+
+        SELECT @@ROWCOUNT;
+        """;
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(ListSql, new { reviewId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer()!)];
+    }
+
+    public async Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+            GetSql, new { reviewId, key }, cancellationToken: cancellationToken));
+        return row?.ToAnswer();
+    }
+
+    public async Task<AnswerSaveResult> SaveAsync(
+        Guid reviewId,
+        string key,
+        string? valueJson,
+        int expectedVersion,
+        Guid userId,
+        DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(key);
+        ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var current = await connection.QuerySingleOrDefaultAsync<AnswerUnderReviewRow>(new CommandDefinition(
+            CurrentSql, new { reviewId, key }, transaction, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
+        if (ReviewLifecycle.IsLocked(current.ReviewStatus))
+        {
+            throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
+        }
+
+        var currentVersion = current.Version;
+        var isEmpty = current.ValueJson is null;
+        if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
+        {
+            return new AnswerSaveResult.Conflict(current.ToAnswer(), currentVersion);
+        }
+
+        if (valueJson is null && isEmpty)
+        {
+            return new AnswerSaveResult.Saved(null, currentVersion);
+        }
+
+        var newVersion = currentVersion + 1;
+        await connection.ExecuteAsync(new CommandDefinition(
+            WriteSql,
+            new { reviewId, key, valueJson, oldValueJson = current.ValueJson, currentVersion, newVersion, userId, at },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        var saved = valueJson is null ? null : new StoredAnswer(reviewId, key, valueJson, newVersion, userId, at);
+        return new AnswerSaveResult.Saved(saved, newVersion);
+    }
+
+    public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerChangeRow>(new CommandDefinition(
+            HistorySql, new { reviewId, key }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToChange())];
+    }
+
+    public async Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var copied = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            CopySql, new { fromReviewId, toReviewId, userId, at }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return copied;
+    }
+}

@@ -1,0 +1,70 @@
+using System.Data.Common;
+using Microsoft.Data.SqlClient;
+
+namespace Diligence.Data.SqlServer;
+
+/// <summary>
+/// Opens pooled connections to the database a SQL Server connection string names. Disposing it closes the pooled
+/// connections, so a dropped test database is not held open.
+/// </summary>
+public sealed class SqlServerConnectionFactory : IDbConnectionFactory, IDisposable
+{
+    private readonly string _connectionString;
+
+    /// <summary>Throws <see cref="ArgumentException"/> for a connection string SqlClient cannot read.</summary>
+    public SqlServerConnectionFactory(string connectionString)
+    {
+        ArgumentNullException.ThrowIfNull(connectionString);
+        var builder = new SqlConnectionStringBuilder(connectionString);
+        Server = builder.DataSource;
+        Database = builder.InitialCatalog;
+        _connectionString = builder.ConnectionString;
+    }
+
+    public string Provider => StorageProviders.SqlServer;
+
+    /// <summary>The server the connection string names, for messages (never the password).</summary>
+    public string Server { get; }
+
+    public string Database { get; }
+
+    public async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken = default)
+    {
+        var connection = new SqlConnection(_connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    /// <summary>For callers the framework gives no async path, such as the data-protection key repository.</summary>
+    public SqlConnection Open()
+    {
+        var connection = new SqlConnection(_connectionString);
+        try
+        {
+            connection.Open();
+            return connection;
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    async Task<DbConnection> IDbConnectionFactory.OpenAsync(CancellationToken cancellationToken) =>
+        await OpenAsync(cancellationToken);
+
+    public void Dispose()
+    {
+        using var connection = new SqlConnection(_connectionString);
+        SqlConnection.ClearPool(connection);
+    }
+}

@@ -1,0 +1,129 @@
+using Dapper;
+using Diligence.Core.Reviews;
+using Diligence.Data.Sqlite;
+
+namespace Diligence.Data.SqlServer;
+
+public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections) : IReviewStore
+{
+    private const string ReviewColumns = """
+        r.id AS Id, r.vendor_id AS VendorId, r.questionnaire_id AS QuestionnaireId,
+        r.questionnaire_version AS QuestionnaireVersion, r.questionnaire_hash AS QuestionnaireHash, r.status AS Status,
+        r.owner_id AS OwnerId, r.decision AS Decision, r.decision_rationale AS DecisionRationale,
+        r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version
+        """;
+
+    private const string CreateSql = """
+        INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
+                             decision, decision_rationale, previous_review_id, created_at, updated_at, version)
+        VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
+                @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1)
+        """;
+
+    private const string GetSql = $"SELECT {ReviewColumns} FROM reviews r WHERE r.id = @id";
+
+    // The update lock keeps the row until commit, so the checks below and the write see the same version.
+    private const string GetForUpdateSql = $"SELECT {ReviewColumns} FROM reviews r WITH (UPDLOCK, HOLDLOCK) WHERE r.id = @Id";
+
+    private const string ListSql = $"""
+        SELECT {ReviewColumns}, v.name AS VendorName, v.product AS VendorProduct, u.display_name AS OwnerDisplayName
+        FROM reviews r
+        JOIN vendors v ON v.id = r.vendor_id
+        JOIN users u ON u.id = r.owner_id
+        WHERE @status IS NULL OR r.status = @status
+        ORDER BY r.updated_at DESC, r.id
+        """;
+
+    private const string UpdateSql = """
+        UPDATE reviews
+        SET status = @Status, owner_id = @OwnerId, decision = @Decision, decision_rationale = @DecisionRationale,
+            updated_at = @UpdatedAt, version = version + 1
+        WHERE id = @Id AND version = @expectedVersion;
+        SELECT @@ROWCOUNT;
+        """;
+
+    public async Task CreateAsync(Review review, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(review);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            CreateSql,
+            new
+            {
+                review.Id,
+                review.VendorId,
+                review.QuestionnaireId,
+                review.QuestionnaireVersion,
+                review.QuestionnaireHash,
+                Status = review.Status.ToString(),
+                review.OwnerId,
+                Decision = review.Decision?.ToString(),
+                review.DecisionRationale,
+                review.PreviousReviewId,
+                review.CreatedAt,
+                review.UpdatedAt,
+            },
+            cancellationToken: cancellationToken));
+    }
+
+    public async Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<ReviewRow>(new CommandDefinition(GetSql, new { id }, cancellationToken: cancellationToken));
+        return row?.ToReview();
+    }
+
+    public async Task<IReadOnlyList<ReviewSummary>> ListAsync(ReviewStatus? status = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(
+            ListSql, new { status = status?.ToString() }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToSummary())];
+    }
+
+    public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(updated);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
+        var current = await connection.QuerySingleOrDefaultAsync<ReviewRow>(new CommandDefinition(
+            GetForUpdateSql, new { updated.Id }, transaction, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {updated.Id} does not exist.");
+        if (current.Version != expectedVersion)
+        {
+            throw new ConcurrencyConflictException(nameof(Review), updated.Id, expectedVersion, current.Version);
+        }
+
+        if (ReviewLifecycle.IsLocked(current.Status))
+        {
+            throw new InvalidOperationException($"Review {updated.Id} is decided and locked; start a re-assessment instead.");
+        }
+
+        if (current.Status != updated.Status && !ReviewLifecycle.CanMove(current.Status, updated.Status))
+        {
+            throw new InvalidOperationException($"Review {updated.Id} cannot move from {current.Status} to {updated.Status}.");
+        }
+
+        var changed = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            UpdateSql,
+            new
+            {
+                updated.Id,
+                Status = updated.Status.ToString(),
+                updated.OwnerId,
+                Decision = updated.Decision?.ToString(),
+                updated.DecisionRationale,
+                updated.UpdatedAt,
+                expectedVersion,
+            },
+            transaction,
+            cancellationToken: cancellationToken));
+        if (changed != 1)
+        {
+            throw new ConcurrencyConflictException(nameof(Review), updated.Id, expectedVersion, current.Version);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return expectedVersion + 1;
+    }
+}

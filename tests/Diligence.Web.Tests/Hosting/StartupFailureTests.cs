@@ -1,0 +1,107 @@
+using System.Diagnostics;
+
+namespace Diligence.Web.Tests.Hosting;
+
+/// <summary>The real app in its own process with a bad storage setting: one line naming what to fix, exit code 1.</summary>
+public sealed class StartupFailureTests
+{
+    private readonly string _data = Path.Combine(Path.GetTempPath(), "diligence-startup", Guid.NewGuid().ToString("N"));
+
+    [TearDown]
+    public void RemoveData()
+    {
+        if (Directory.Exists(_data))
+        {
+            Directory.Delete(_data, recursive: true);
+        }
+    }
+
+    [Test]
+    public async Task An_unknown_provider_stops_start_up_naming_the_key()
+    {
+        var run = await StartAsync(new() { ["Storage__Provider"] = "Oracle" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { "diligence: Storage:Provider must be 'Sqlite' or 'SqlServer'." }));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Sql_server_without_a_connection_string_stops_start_up_naming_the_key()
+    {
+        var run = await StartAsync(new() { ["Storage__Provider"] = "SqlServer" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines,
+            Is.EqualTo(new[] { "diligence: ConnectionStrings:Diligence must be set when Storage:Provider is 'SqlServer'." }));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task An_unreadable_connection_string_stops_start_up_naming_the_key()
+    {
+        var run = await StartAsync(new()
+        {
+            ["Storage__Provider"] = "SqlServer",
+            ["ConnectionStrings__Diligence"] = "Server=127.0.0.1,1;Colour=blue",
+        });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { "diligence: ConnectionStrings:Diligence is not a valid SQL Server connection string." }));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task An_unreachable_server_stops_start_up_with_one_message()
+    {
+        var run = await StartAsync(new()
+        {
+            ["Storage__Provider"] = "SqlServer",
+            ["ConnectionStrings__Diligence"] = "Server=127.0.0.1,1;Database=Diligence;User ID=diligence;Password=secret-password;Connect Timeout=2;Encrypt=False",
+        });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            "diligence: Cannot reach SQL Server '127.0.0.1,1': check the server and port in ConnectionStrings:Diligence, the firewall, "
+            + "and that SQL Server is running.",
+        }));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at ").And.Not.Contain("secret-password"));
+    }
+
+    private async Task<StartupRun> StartAsync(Dictionary<string, string> settings)
+    {
+        var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Diligence.Web.dll"))
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
+        start.Environment["Storage__DataDirectory"] = _data;
+        start.Environment["Questionnaires__SeedSampleVendors"] = "false";
+        foreach (var (key, value) in settings)
+        {
+            start.Environment[key] = value;
+        }
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the app kept running with a bad setting");
+        }
+        return new StartupRun(process.ExitCode, await output, await error);
+    }
+
+    private sealed record StartupRun(int ExitCode, string Output, string Error)
+    {
+        public IReadOnlyList<string> ErrorLines => Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+    }
+}
