@@ -96,6 +96,9 @@ public sealed class TestApp : IDisposable
         _factory = CreateFactory();
     }
 
+    /// <summary>Stops the host and keeps the database, as a node that went away; <see cref="AnotherNode"/> still works.</summary>
+    public void Stop() => _factory.Dispose();
+
     public void Dispose()
     {
         _factory.Dispose();
