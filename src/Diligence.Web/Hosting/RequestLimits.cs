@@ -4,8 +4,8 @@ namespace Diligence.Web.Hosting;
 
 /// <summary>
 /// One body-size limit for every request, whatever the server: Kestrel enforces it while reading, and a declared
-/// length over it is refused before anything reads the body. A body that cannot be read as a form (a NUL character,
-/// a value over the limit) is the client's error, answered 400, not a server error.
+/// length over it is refused before anything reads the body. A body that cannot be read (a value over the limit) is the
+/// client's error, answered 400, not a server error.
 /// </summary>
 public static class RequestLimits
 {
@@ -28,8 +28,7 @@ public static class RequestLimits
         {
             if (context.Request.ContentLength > MaxBodyBytes)
             {
-                await Results.Problem(title: "The request is too large.", statusCode: StatusCodes.Status413PayloadTooLarge)
-                    .ExecuteAsync(context);
+                await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
                 return;
             }
             try
@@ -39,11 +38,20 @@ public static class RequestLimits
             catch (Exception exception) when (IsUnreadableBody(exception) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
-                // Written here, not re-executed: the error page would read the same unreadable form.
-                await Results.Problem(title: "The request body could not be read.", statusCode: StatusCodes.Status400BadRequest)
-                    .ExecuteAsync(context);
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "The request body could not be read.");
             }
         });
+
+    // Scripts get problem details; a browser gets the error page, re-executed by the status-code pages (which never read
+    // the body).
+    private static async Task RefuseAsync(HttpContext context, int status, string title)
+    {
+        context.Response.StatusCode = status;
+        if (ApiCallers.WantProblemDetails(context, context.GetEndpoint()))
+        {
+            await Results.Problem(title: title, statusCode: status).ExecuteAsync(context);
+        }
+    }
 
     // MVC wraps the form reader's exception (in a value-provider or antiforgery exception), so the chain is searched.
     private static bool IsUnreadableBody(Exception? exception)

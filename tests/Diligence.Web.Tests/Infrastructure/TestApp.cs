@@ -4,6 +4,7 @@ using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Diligence.Web.Tests.Infrastructure;
 
@@ -28,6 +29,9 @@ public sealed class TestApp : IDisposable
     }
 
     public string DataDirectory { get; }
+
+    /// <summary>What the app logged, at the levels the settings let through (Warning unless overridden).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
 
@@ -99,5 +103,6 @@ public sealed class TestApp : IDisposable
             {
                 host.UseSetting(key, value);
             }
+            host.ConfigureLogging(logging => logging.AddProvider(Logs));
         });
 }
