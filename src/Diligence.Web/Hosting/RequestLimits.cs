@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Diligence.Web.Hosting;
@@ -26,7 +27,8 @@ public static class RequestLimits
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            // The error page re-executes the refused request (its declared length unchanged) and must get through.
+            if (context.Request.ContentLength > MaxBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
                 await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
                 return;

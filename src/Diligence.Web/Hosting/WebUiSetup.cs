@@ -46,6 +46,7 @@ public static class WebUiSetup
         app.UseRequestLimits();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLog();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();

@@ -3,6 +3,7 @@ using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -17,12 +18,17 @@ public sealed class TestApp : IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly IReadOnlyDictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private WebApplicationFactory<Program> _factory;
 
-    /// <summary><paramref name="settings"/> override configuration keys, such as a low sign-in rate limit.</summary>
-    public TestApp(IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>
+    /// <paramref name="settings"/> override configuration keys, such as a low sign-in rate limit; <paramref name="services"/>
+    /// replaces registrations after the app's own (a clock the test moves, a store that fails).
+    /// </summary>
+    public TestApp(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         _settings = settings ?? new Dictionary<string, string>();
+        _services = services;
         DataDirectory = Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(DataDirectory);
         _factory = CreateFactory();
@@ -34,6 +40,8 @@ public sealed class TestApp : IDisposable
     public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
+
+    public WebApplicationFactory<Program> Factory => _factory;
 
     public T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
@@ -104,5 +112,9 @@ public sealed class TestApp : IDisposable
                 host.UseSetting(key, value);
             }
             host.ConfigureLogging(logging => logging.AddProvider(Logs));
+            if (_services is not null)
+            {
+                host.ConfigureTestServices(_services);
+            }
         });
 }
