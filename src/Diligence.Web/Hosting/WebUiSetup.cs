@@ -38,6 +38,7 @@ public static class WebUiSetup
             SuppressDiagnosticsCallback = _ => false,
         });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseProblemDetailsForApiStatusCodes();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();

@@ -62,6 +62,23 @@ public sealed class ErrorResponseTests
     }
 
     [Test]
+    public async Task An_api_caller_refused_without_a_body_gets_problem_details_and_a_browser_the_error_page()
+    {
+        using var json = new HttpRequestMessage(HttpMethod.Get, "/admin/audit/export.csv");
+        json.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        var anonymous = await _app.Client().SendAsync(json);
+        var missing = await _admin.GetAsync($"/reviews/{Guid.NewGuid()}/export");
+        var page = await _admin.GetAsync($"/reviews/{Guid.NewGuid()}");
+
+        Assert.That(anonymous.StatusCode, Is.EqualTo(HttpStatusCode.Unauthorized));
+        Assert.That(anonymous.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(missing.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(missing.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/problem+json"));
+        Assert.That(page.StatusCode, Is.EqualTo(HttpStatusCode.NotFound));
+        Assert.That(await page.Content.ReadAsStringAsync(), Does.Contain("<h1>Not found</h1>"));
+    }
+
+    [Test]
     public async Task The_log_keeps_the_exception_for_the_operator()
     {
         await _admin.GetAsync("/vendors");
