@@ -137,7 +137,7 @@ public sealed class BadInputTests
             "../../../etc/answers.yaml");
         var executable = await UploadAsync("MZ", "..\\..\\evil.exe");
         var controlName = await UploadAsync("answers: {}", "answers\u0001.yaml");
-        var tooLarge = await UploadAsync(new string('a', RequestLimitsMaxBytes + 1), "big.yaml");
+        var tooLarge = await UploadAsync(new string('a', (int)RequestLimits.MaxBodyBytes + 1), "big.yaml");
 
         Assert.That(await traversal.Content.ReadAsStringAsync(), Does.Contain("answers.yaml:3:3: error: unknown answer key").And.Not.Contain("etc/"));
         Assert.That(await executable.Content.ReadAsStringAsync(), Does.Contain(LibraryFiles.UnknownType));
@@ -147,8 +147,6 @@ public sealed class BadInputTests
         Assert.That(await tooLarge.Content.ReadAsStringAsync(), Does.Contain(ErrorModel.TooLarge));
         Assert.That(await _app.Get<ILibraryStore>().ListAsync(_vendor.Id), Is.EqualTo(before));
     }
-
-    private const int RequestLimitsMaxBytes = (int)RequestLimits.MaxBodyBytes;
 
     private async Task<HttpResponseMessage> UploadAsync(string text, string fileName)
     {
