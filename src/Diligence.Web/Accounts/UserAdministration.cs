@@ -16,8 +16,24 @@ public sealed class UserAdministration(
 {
     public const string EmailTaken = "An account with this e-mail address already exists.";
 
-    /// <summary>Creates the account, or returns the field errors (field name → message) and creates nothing.</summary>
+    /// <summary>Creates the account and records it, or returns the field errors (field name → message) and creates nothing.</summary>
     public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateAsync(
+        NewUser input, CancellationToken ct)
+    {
+        var (account, errors) = await CreateUnrecordedAsync(input, ct);
+        if (account is not null)
+        {
+            await audit.RecordAsync(new AuditRecord(
+                AuditActions.UserCreated, AuditResources.User, account.Id.ToString(), After: SummaryOf(account)), ct);
+        }
+        return (account, errors);
+    }
+
+    /// <summary>
+    /// Creates the account without an audit event, for an action that records its own single event naming the account
+    /// (using an invitation).
+    /// </summary>
+    public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateUnrecordedAsync(
         NewUser input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
@@ -53,11 +69,11 @@ public sealed class UserAdministration(
             Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
         account = account with { PasswordHash = hasher.HashPassword(account, input.Password!) };
         await users.CreateAsync(account, ct);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.UserCreated, AuditResources.User, account.Id.ToString(),
-            After: $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "")), ct);
         return (account, errors);
     }
+
+    public static string SummaryOf(UserAccount account) =>
+        $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "");
 
     public async Task<bool> ChangeRoleAsync(Guid userId, Role role, Guid actingUserId, CancellationToken ct)
     {

@@ -1,11 +1,12 @@
+using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Diligence.Web.Hosting;
 
 /// <summary>
 /// One body-size limit for every request, whatever the server: Kestrel enforces it while reading, and a declared
-/// length over it is refused before anything reads the body. A body that cannot be read as a form (a NUL character,
-/// a value over the limit) is the client's error, answered 400, not a server error.
+/// length over it is refused before anything reads the body. A body that cannot be read (a value over the limit) is the
+/// client's error, answered 400, not a server error.
 /// </summary>
 public static class RequestLimits
 {
@@ -26,10 +27,10 @@ public static class RequestLimits
     public static IApplicationBuilder UseRequestLimits(this IApplicationBuilder app) =>
         app.Use(async (context, next) =>
         {
-            if (context.Request.ContentLength > MaxBodyBytes)
+            // The error page re-executes the refused request (its declared length unchanged) and must get through.
+            if (context.Request.ContentLength > MaxBodyBytes && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                await Results.Problem(title: "The request is too large.", statusCode: StatusCodes.Status413PayloadTooLarge)
-                    .ExecuteAsync(context);
+                await RefuseAsync(context, StatusCodes.Status413PayloadTooLarge, "The request is too large.");
                 return;
             }
             try
@@ -39,11 +40,20 @@ public static class RequestLimits
             catch (Exception exception) when (IsUnreadableBody(exception) && !context.Response.HasStarted)
             {
                 context.Response.Clear();
-                // Written here, not re-executed: the error page would read the same unreadable form.
-                await Results.Problem(title: "The request body could not be read.", statusCode: StatusCodes.Status400BadRequest)
-                    .ExecuteAsync(context);
+                await RefuseAsync(context, StatusCodes.Status400BadRequest, "The request body could not be read.");
             }
         });
+
+    // Scripts get problem details; a browser gets the error page, re-executed by the status-code pages (which never read
+    // the body).
+    private static async Task RefuseAsync(HttpContext context, int status, string title)
+    {
+        context.Response.StatusCode = status;
+        if (ApiCallers.WantProblemDetails(context, context.GetEndpoint()))
+        {
+            await Results.Problem(title: title, statusCode: status).ExecuteAsync(context);
+        }
+    }
 
     // MVC wraps the form reader's exception (in a value-provider or antiforgery exception), so the chain is searched.
     private static bool IsUnreadableBody(Exception? exception)

@@ -14,6 +14,9 @@ public static class TelemetrySetup
     /// </summary>
     public static WebApplicationBuilder AddTelemetry(this WebApplicationBuilder builder)
     {
+        // Its request lines and request scope hold the raw path and query, where invitation and set-up tokens travel;
+        // RequestLog writes the same facts by route pattern instead.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
         if (!string.Equals(builder.Configuration["Logging:Format"], "text", StringComparison.OrdinalIgnoreCase))
         {
             builder.Logging.AddJsonConsole(json =>

@@ -13,6 +13,8 @@ public static class WebUiSetup
             antiforgery.Cookie.Name = "diligence.antiforgery";
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
             antiforgery.Cookie.HttpOnly = true;
+            // Secure whenever the request came over HTTPS (directly, or through a trusted proxy's X-Forwarded-Proto).
+            antiforgery.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             antiforgery.HeaderName = "X-CSRF-TOKEN";
         });
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -20,14 +22,23 @@ public static class WebUiSetup
             kestrel.AddServerHeader = false;
         });
         builder.AddRequestLimits();
+        builder.AddForwardedHeaders();
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return builder;
     }
 
     public static WebApplication UseWebUi(this WebApplication app)
     {
-        app.UseExceptionHandler("/error");
+        app.UseTrustedForwardedHeaders();
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            // Logged even when answered as problem details: an operator needs the stack trace the caller never sees.
+            SuppressDiagnosticsCallback = _ => false,
+        });
         app.UseStatusCodePagesWithReExecute("/error/{0}");
+        app.UseProblemDetailsForApiStatusCodes();
         if (!app.Environment.IsDevelopment())
         {
             app.UseHsts();
@@ -36,9 +47,11 @@ public static class WebUiSetup
         app.UseRequestLimits();
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRequestLog();
         app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseFormTextCheck();
         app.MapRazorPages();
         return app;
     }

@@ -98,7 +98,7 @@ public sealed class InvitationService(
         }
         await invitations.CompleteAsync(invitation.Id, user.Id, ct);
         await audit.RecordAsync(new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
-            invitation.Id.ToString(), After: $"vendor={invitation.VendorId} user={user.Id}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
+            invitation.Id.ToString(), After: $"user={user.Id} {UserAdministration.SummaryOf(user)}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
         return new InvitationAcceptance(user, InvitationState.Used, errors);
     }
 
@@ -107,7 +107,8 @@ public sealed class InvitationService(
     {
         try
         {
-            return await users.CreateAsync(new NewUser(invitation.Email, displayName, password, Role.Vendor, invitation.VendorId), ct);
+            // The account is part of this action: its one event is invitation.used, which names the account.
+            return await users.CreateUnrecordedAsync(new NewUser(invitation.Email, displayName, password, Role.Vendor, invitation.VendorId), ct);
         }
         catch (DuplicateEmailException)
         {

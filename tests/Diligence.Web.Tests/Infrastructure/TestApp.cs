@@ -4,7 +4,9 @@ using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.Mvc.Testing.Handlers;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Diligence.Web.Tests.Infrastructure;
 
@@ -17,18 +19,23 @@ public sealed class TestApp : IDisposable
     public const string Password = "correct horse battery staple";
 
     private readonly Dictionary<string, string> _settings;
+    private readonly Action<IServiceCollection>? _services;
     private readonly bool _ownsDataDirectory;
     private WebApplicationFactory<Program> _factory;
 
-    /// <summary><paramref name="settings"/> override configuration keys, such as a low sign-in rate limit.</summary>
-    public TestApp(IReadOnlyDictionary<string, string>? settings = null)
-        : this(Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N")), settings, ownsDataDirectory: true)
+    /// <summary>
+    /// <paramref name="settings"/> override configuration keys, such as a low sign-in rate limit; <paramref name="services"/>
+    /// replaces registrations after the app's own (a clock the test moves, a store that fails).
+    /// </summary>
+    public TestApp(IReadOnlyDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+        : this(Path.Combine(Path.GetTempPath(), "diligence-tests", Guid.NewGuid().ToString("N")), settings, services, ownsDataDirectory: true)
     {
     }
 
-    private TestApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings, bool ownsDataDirectory)
+    private TestApp(string dataDirectory, IReadOnlyDictionary<string, string>? settings, Action<IServiceCollection>? services, bool ownsDataDirectory)
     {
         _settings = new Dictionary<string, string>(settings ?? new Dictionary<string, string>());
+        _services = services;
         _ownsDataDirectory = ownsDataDirectory;
         DataDirectory = dataDirectory;
         Directory.CreateDirectory(DataDirectory);
@@ -39,9 +46,14 @@ public sealed class TestApp : IDisposable
 
     /// <summary>Another node of the same deployment: its own host and process state over this app's database.</summary>
     public TestApp AnotherNode(IReadOnlyDictionary<string, string>? settings = null) =>
-        new(DataDirectory, settings, ownsDataDirectory: false);
+        new(DataDirectory, settings, services: null, ownsDataDirectory: false);
+
+    /// <summary>What the app logged, at the levels the settings let through (Warning unless overridden).</summary>
+    public CapturedLogs Logs { get; } = new();
 
     public IServiceProvider Services => _factory.Services;
+
+    public WebApplicationFactory<Program> Factory => _factory;
 
     public T Get<T>() where T : notnull => _factory.Services.GetRequiredService<T>();
 
@@ -128,6 +140,11 @@ public sealed class TestApp : IDisposable
             foreach (var (key, value) in _settings)
             {
                 host.UseSetting(key, value);
+            }
+            host.ConfigureLogging(logging => logging.AddProvider(Logs));
+            if (_services is not null)
+            {
+                host.ConfigureTestServices(_services);
             }
         });
 }

@@ -99,7 +99,7 @@ public sealed partial class InvitationTests
         }
 
         Assert.That(await _app.Client().GetStringAsync(link), Does.Contain(AcceptModel.RefusalFor(InvitationState.Expired)));
-        Assert.That(await _app.Client().GetStringAsync("/invitations/not-a-real-token"), Does.Contain(AcceptModel.RefusalFor(null)));
+        Assert.That(await _app.Client().GetStringAsync("/invitations?token=not-a-real-token"), Does.Contain(AcceptModel.RefusalFor(null)));
     }
 
     [Test]

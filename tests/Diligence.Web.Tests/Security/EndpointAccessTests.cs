@@ -18,7 +18,7 @@ namespace Diligence.Web.Tests.Security;
 public sealed partial class EndpointAccessTests
 {
     // Reachable without signing in, on purpose.
-    private static readonly HashSet<string> Anonymous = ["/account/sign-in", "/setup", "/healthz", "/error/{code:int?}", "/invitations/{token}"];
+    private static readonly HashSet<string> Anonymous = ["/account/sign-in", "/setup", "/healthz", "/error/{code:int?}", "/invitations"];
 
     // Any signed-in user: pages that only route or explain.
     private static readonly HashSet<string> AnySignedIn = ["", "/Index", "/account/sign-out", "/account/denied"];

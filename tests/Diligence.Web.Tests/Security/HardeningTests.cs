@@ -4,6 +4,8 @@ using Diligence.Core.Accounts;
 using Diligence.Core.Reviews;
 using Diligence.Web.Tests.Infrastructure;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 using static Diligence.Web.Tests.Reviews.ReviewBuilder;
 
 namespace Diligence.Web.Tests.Security;
@@ -102,19 +104,30 @@ public sealed class HardeningTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));
     }
 
-    [Test]
-    public async Task Sign_in_is_rate_limited_per_client()
+    [TestCase("/account/sign-in")]
+    [TestCase("/setup")]
+    [TestCase("/invitations?token=guessed")]
+    public async Task Sign_in_set_up_and_invitation_links_are_rate_limited_per_client_behind_a_proxy(string url)
     {
-        using var app = new TestApp(new Dictionary<string, string> { ["Accounts:SignInAttemptsPerMinute"] = "3" });
-        var client = app.Client();
+        using var app = new TestApp(
+            new Dictionary<string, string> { ["Accounts:SignInAttemptsPerMinute"] = "3", ["ForwardedHeaders:KnownProxies"] = "10.0.0.5" },
+            services => services.AddTransient<IStartupFilter, TestPeerAddress>());
+        async Task<HttpStatusCode> PostFromAsync(string client)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent([]) };
+            request.Headers.Add(TestPeerAddress.Header, "10.0.0.5");
+            request.Headers.Add("X-Forwarded-For", client);
+            return (await app.Client().SendAsync(request)).StatusCode;
+        }
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add((await client.PostAsync("/account/sign-in", new FormUrlEncodedContent([]))).StatusCode);
+            statuses.Add(await PostFromAsync("203.0.113.7"));
         }
 
         Assert.That(statuses.Take(3), Is.All.Not.EqualTo(HttpStatusCode.TooManyRequests));
         Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(await PostFromAsync("198.51.100.9"), Is.Not.EqualTo(HttpStatusCode.TooManyRequests), "another client behind the same proxy");
     }
 
     [Test]

@@ -11,7 +11,10 @@ using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diligence.Web.Pages.Invitations;
 
-/// <summary>A vendor contact opens an invitation link, sets a name and password, and is signed in to the portal.</summary>
+/// <summary>
+/// A vendor contact opens an invitation link (<c>/invitations?token=…</c>), sets a name and password, and is signed in
+/// to the portal.
+/// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(AccountsSetup.SignInRateLimit)]
 public sealed class AcceptModel(InvitationService invitations, IVendorStore vendors) : PageModel

@@ -37,7 +37,8 @@ public sealed class InvitationsModel(InvitationService invitations, IInvitationS
             return NotFound();
         }
         Error = error;
-        NewLink = token is null ? null : $"{Request.Scheme}://{Request.Host}/invitations/{token}";
+        // The token travels in the query, not the path: request paths are written into every log scope.
+        NewLink = token is null ? null : $"{Request.Scheme}://{Request.Host}/invitations?token={token}";
         await LoadAsync(vendorId, ct);
         return Page();
     }
