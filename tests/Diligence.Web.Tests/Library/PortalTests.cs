@@ -122,8 +122,8 @@ public sealed class PortalTests
         var vendor = await _app.AddVendorAsync();
         var (client, _) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
 
-        Assert.That(await UploadAsync(client, "hello", "notes.txt"), Does.Contain(LibraryFiles.UnknownType));
-        Assert.That(await UploadBytesAsync(client, [0xff, 0xfe, 0x00], "binary.yaml"), Does.Contain(LibraryFiles.NotText));
+        Assert.That(await UploadAsync(client, "hello", "notes.txt"), Does.Contain(AnswersUpload.UnknownType));
+        Assert.That(await UploadBytesAsync(client, [0xff, 0xfe, 0x00], "binary.yaml"), Does.Contain(AnswersUpload.NotText));
         Assert.That(await _app.Get<ILibraryStore>().ListAsync(vendor.Id), Is.Empty);
     }
 

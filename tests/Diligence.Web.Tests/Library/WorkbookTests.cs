@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using Diligence.Core.Accounts;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Diligence.Data;
-using Diligence.Web.Library;
+using Diligence.Interchange;
 using Diligence.Web.Tests.Infrastructure;
 
 namespace Diligence.Web.Tests.Library;
@@ -110,7 +111,7 @@ public sealed class WorkbookTests
         workbook.SaveAs(saved);
         saved.Position = 0;
 
-        var (read, problems) = WorkbookImporter.Read(saved, questionnaire, new DateOnly(2026, 11, 23));
+        var (read, problems) = WorkbookImporter.Read(saved, new QuestionnaireEvaluator(questionnaire), new DateOnly(2026, 11, 23), Audience.Vendor);
 
         Assert.That(read, Is.Null);
         Assert.That(problems, Is.EqualTo(new[] { "The workbook has 100,001 rows; at most 10,000 are read. Nothing was imported." }));
