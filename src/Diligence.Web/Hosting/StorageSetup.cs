@@ -21,6 +21,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Questionnaires);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Reviews);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Answers);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().AnswerImports);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Findings);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Users);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<SqliteStorage>().Invitations);

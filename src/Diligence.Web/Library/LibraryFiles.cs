@@ -17,10 +17,10 @@ public sealed class LibraryFiles(LibraryWorkspace workspace)
             : new(Encoding.UTF8.GetBytes(LibraryWorkspace.Export(state)), YamlContentType, FileNameOf(state, "yaml"));
 
     /// <summary>Replaces the library with the file's answers (vendor items only), or reports every problem and changes nothing.</summary>
-    public async Task<LibraryImport> ImportAsync(LibraryState state, IFormFile? upload, Guid userId, CancellationToken ct)
+    public async Task<AnswersImport> ImportAsync(LibraryState state, IFormFile? upload, Guid userId, CancellationToken ct)
     {
         var (sheet, problems) = await AnswersUpload.ReadAsync(upload, state.Questionnaire.Evaluator, state.Today, Audience.Vendor, ct);
-        return sheet is null ? new LibraryImport(0, problems) : await workspace.ImportAsync(state, sheet, userId, ct);
+        return sheet is null ? new AnswersImport(0, problems) : await workspace.ImportAsync(state, sheet, userId, ct);
     }
 
     private static string FileNameOf(LibraryState state, string extension)

@@ -113,7 +113,7 @@ public sealed class LibraryWorkspace(
             state.Vendor.Name, state.Vendor.Product, state.Status.AsOf);
 
     /// <summary>Replaces the library with a sheet already read and validated.</summary>
-    public async Task<LibraryImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
+    public async Task<AnswersImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
     {
         var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
         var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
@@ -121,7 +121,7 @@ public sealed class LibraryWorkspace(
         {
             await SubmitAsync(state, asOf, userId, ct);
         }
-        return new LibraryImport(changed, []);
+        return new AnswersImport(changed, []);
     }
 
     private LibraryState Evaluate(
