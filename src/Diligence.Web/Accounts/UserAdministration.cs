@@ -20,6 +20,22 @@ public sealed class UserAdministration(
     public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateAsync(
         NewUser input, CancellationToken ct)
     {
+        var (account, errors) = await PrepareAsync(input, ct);
+        if (account is null)
+        {
+            return (null, errors);
+        }
+        await users.CreateAsync(account, ct);
+        await RecordCreatedAsync(account, ct);
+        return (account, errors);
+    }
+
+    /// <summary>
+    /// The account to store, with its password hashed, or the field errors; stores nothing, so a caller can insert it
+    /// together with other changes (an invitation's use) and then <see cref="RecordCreatedAsync"/>.
+    /// </summary>
+    public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> PrepareAsync(NewUser input, CancellationToken ct)
+    {
         var errors = new Dictionary<string, string>();
         var email = input.Email?.Trim() ?? "";
         if (!IsEmail(email))
@@ -51,12 +67,15 @@ public sealed class UserAdministration(
             Guid.NewGuid(), email, name, "", input.Role,
             input.Role == Role.Vendor ? input.VendorId : null,
             Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
-        account = account with { PasswordHash = hasher.HashPassword(account, input.Password!) };
-        await users.CreateAsync(account, ct);
-        await audit.RecordAsync(new AuditRecord(
+        return (account with { PasswordHash = hasher.HashPassword(account, input.Password!) }, errors);
+    }
+
+    public Task RecordCreatedAsync(UserAccount account, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        return audit.RecordAsync(new AuditRecord(
             AuditActions.UserCreated, AuditResources.User, account.Id.ToString(),
             After: $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "")), ct);
-        return (account, errors);
     }
 
     public async Task<bool> ChangeRoleAsync(Guid userId, Role role, Guid actingUserId, CancellationToken ct)

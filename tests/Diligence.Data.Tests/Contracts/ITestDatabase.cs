@@ -21,6 +21,10 @@ public interface ITestDatabase : IDisposable
 
     IProvenanceStore Provenance { get; }
 
+    IInvitationStore Invitations { get; }
+
+    IAnswerImportStore AnswerImports { get; }
+
     /// <summary>Closes every connection and opens the same database anew, as a restarted app would.</summary>
     void Reopen();
 }

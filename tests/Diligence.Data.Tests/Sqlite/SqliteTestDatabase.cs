@@ -36,6 +36,10 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IProvenanceStore Provenance => _storage.Provenance;
 
+    public IInvitationStore Invitations => _storage.Invitations;
+
+    public IAnswerImportStore AnswerImports => _storage.AnswerImports;
+
     public void Reopen()
     {
         _storage.Dispose();

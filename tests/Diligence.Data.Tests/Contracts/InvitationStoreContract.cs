@@ -1,0 +1,71 @@
+using Diligence.Core.Accounts;
+using Diligence.Core.Vendors;
+
+namespace Diligence.Data.Tests.Contracts;
+
+/// <summary>What every <see cref="IInvitationStore"/> must do: an invitation's use and its account are one change.</summary>
+public abstract class InvitationStoreContract : StoreContract
+{
+    private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
+
+    private async Task<VendorInvitation> SeedInvitationAsync(Guid vendorId)
+    {
+        var creator = await SeedUserAsync();
+        var invitation = new VendorInvitation(Guid.NewGuid(), vendorId, "contact@astronomer.io", Guid.NewGuid().ToString("N"),
+            creator.Id, At, At.AddDays(14), RevokedAt: null, UsedAt: null, UsedBy: null);
+        await Database.Invitations.CreateAsync(invitation);
+        return invitation;
+    }
+
+    private static UserAccount VendorUser(Guid vendorId, string email) =>
+        TestData.User(email, Role.Vendor, "Casey Contact") with { VendorId = vendorId };
+
+    [Test]
+    public async Task Accepting_uses_the_invitation_and_creates_the_account_together()
+    {
+        var vendor = await SeedVendorAsync();
+        var invitation = await SeedInvitationAsync(vendor.Id);
+        var account = VendorUser(vendor.Id, "contact@astronomer.io");
+
+        var accepted = await Database.Invitations.AcceptAsync(invitation.Id, account, At.AddHours(1));
+        var again = await Database.Invitations.AcceptAsync(invitation.Id, VendorUser(vendor.Id, "other@astronomer.io"), At.AddHours(2));
+
+        Assert.That((accepted, again), Is.EqualTo((true, false)));
+        var stored = await Database.Invitations.GetAsync(invitation.Id);
+        Assert.That((stored!.UsedAt, stored.UsedBy), Is.EqualTo(((DateTimeOffset?)At.AddHours(1), (Guid?)account.Id)));
+        Assert.That((await Database.Users.GetAsync(account.Id))?.VendorId, Is.EqualTo(vendor.Id));
+        Assert.That(await Database.Users.FindByEmailAsync("other@astronomer.io"), Is.Null);
+    }
+
+    [Test]
+    public async Task When_the_account_cannot_be_inserted_the_invitation_stays_open()
+    {
+        var vendor = await SeedVendorAsync();
+        var invitation = await SeedInvitationAsync(vendor.Id);
+        // The e-mail is taken, so the insert fails after the invitation was claimed in the same transaction.
+        await Database.Users.CreateAsync(TestData.User("contact@astronomer.io"));
+        var account = VendorUser(vendor.Id, "contact@astronomer.io");
+
+        Assert.That(() => Database.Invitations.AcceptAsync(invitation.Id, account, At.AddHours(1)), Throws.TypeOf<DuplicateEmailException>());
+
+        var stored = await Database.Invitations.GetAsync(invitation.Id);
+        Assert.That((stored!.UsedAt, stored.UsedBy, stored.StateAt(At.AddHours(1))), Is.EqualTo(((DateTimeOffset?)null, (Guid?)null, InvitationState.Open)));
+        Assert.That(await Database.Users.GetAsync(account.Id), Is.Null);
+    }
+
+    [Test]
+    public async Task An_expired_or_revoked_invitation_creates_no_account()
+    {
+        var vendor = await SeedVendorAsync();
+        var expired = await SeedInvitationAsync(vendor.Id);
+        var revoked = await SeedInvitationAsync(vendor.Id);
+        await Database.Invitations.RevokeAsync(revoked.Id, vendor.Id, At);
+        var late = VendorUser(vendor.Id, "late@astronomer.io");
+        var refused = VendorUser(vendor.Id, "refused@astronomer.io");
+
+        Assert.That(await Database.Invitations.AcceptAsync(expired.Id, late, At.AddDays(15)), Is.False);
+        Assert.That(await Database.Invitations.AcceptAsync(revoked.Id, refused, At.AddHours(1)), Is.False);
+        Assert.That(await Database.Users.GetAsync(late.Id), Is.Null);
+        Assert.That(await Database.Users.GetAsync(refused.Id), Is.Null);
+    }
+}
