@@ -61,7 +61,16 @@ public sealed class WorkbookTests
         ("merged cells", w => w.Worksheet("deployment").Range("D2:E2").Merge(), "Sheet 'deployment' has merged cells (D2:E2); unmerge them."),
         ("unknown option", w => w.Worksheet("data-boundary").RowsUsed().First(r => r.Cell(1).GetString() == "ai.in-use").Cell(3).SetValue("maybe"),
             "column C: answer 'ai.in-use': expected yes, no or na"),
+        ("reviewer-only item", w => AddRow(w.Worksheet("workload"), "workload.criticality", "business-critical"),
+            "column A: answer key 'workload.criticality' is for reviewers only; a vendor library holds only the items vendors answer"),
     ];
+
+    private static void AddRow(IXLWorksheet sheet, string key, string answer)
+    {
+        var row = sheet.LastRowUsed()!.RowNumber() + 1;
+        sheet.Cell(row, 1).SetValue(key);
+        sheet.Cell(row, 3).SetValue(answer);
+    }
 
     [TestCaseSource(nameof(BrokenCases))]
     public async Task A_malformed_workbook_is_refused_with_its_message_and_changes_nothing(string name)
