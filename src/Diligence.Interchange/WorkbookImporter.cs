@@ -23,9 +23,12 @@ public static class WorkbookImporter
 
     private static readonly string[] _parts = ["other", "justification", "explanation", "note", "evidence", "asOf"];
 
-    /// <summary>Reads a workbook for <paramref name="audience"/> (see <see cref="AnswersLoader"/>: a vendor library takes vendor items only).</summary>
+    /// <summary>
+    /// Reads a workbook for <paramref name="audience"/> (see <see cref="AnswersLoader"/>: a vendor library takes vendor
+    /// items only); date bounds are checked relative to <paramref name="today"/>, or the workbook's asOf when null.
+    /// </summary>
     public static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) Read(
-        Stream content, QuestionnaireEvaluator evaluator, DateOnly today, Audience audience)
+        Stream content, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         var questionnaire = evaluator.Questionnaire;
