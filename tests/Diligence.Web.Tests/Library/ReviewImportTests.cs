@@ -136,11 +136,12 @@ public sealed class ReviewImportTests
         var vendor = await _app.FindAsync("Astral");
         var reviewId = await StartReviewAsync(vendor.Id);
         var before = await _app.Get<IAnswerStore>().ListAsync(reviewId);
-        var token = HttpClientFormExtensions.AntiforgeryTokenOf(await _reviewer.GetStringAsync($"/reviews/{reviewId}"));
 
         foreach (var role in new[] { Role.Vendor, Role.Procurement })
         {
             var (client, _) = await _app.SignInAsAsync(role, role == Role.Vendor ? vendor.Id : null);
+            // A valid token of the user's own session: what stops them is their role.
+            var token = HttpClientFormExtensions.AntiforgeryTokenOf(await client.GetStringAsync(role == Role.Vendor ? "/portal" : $"/reviews/{reviewId}"));
             var response = await client.PostAsync($"/reviews/{reviewId}?handler=import", Upload("answers: {}"u8.ToArray(), "a.yaml", token));
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), role.ToString());
             Assert.That(response.Headers.Location?.OriginalString, Does.Contain("/account/denied"), role.ToString());
