@@ -15,6 +15,7 @@ internal static class Cli
         {
             ValidateCommand.Create(),
             RenderCommand.Create(),
+            ConvertCommand.Create(),
             AuditCommand.Create(),
             MigrateCommand.Create(),
         };

@@ -1,3 +1,4 @@
+using Diligence.Core.Accounts;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data;
@@ -17,14 +18,10 @@ public interface IInvitationStore
     Task<bool> RevokeAsync(Guid id, Guid vendorId, DateTimeOffset at, CancellationToken cancellationToken = default);
 
     /// <summary>
-    /// Takes an open invitation for one sign-up, atomically, so two uses of one link cannot both succeed; false when it
-    /// is used, revoked or expired at <paramref name="at"/>.
+    /// Uses an open invitation to create <paramref name="account"/>, in one transaction: the invitation is marked used by
+    /// that account and the account is inserted, or neither happens. False (nothing written) when the invitation is used,
+    /// revoked or expired at <paramref name="at"/>, so two uses of one link cannot both succeed; a taken e-mail throws
+    /// <see cref="DuplicateEmailException"/> and leaves the invitation open.
     /// </summary>
-    Task<bool> ClaimAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default);
-
-    /// <summary>Names the user a claimed invitation created.</summary>
-    Task CompleteAsync(Guid id, Guid userId, CancellationToken cancellationToken = default);
-
-    /// <summary>Gives a claim back when the sign-up failed after it.</summary>
-    Task ReleaseAsync(Guid id, CancellationToken cancellationToken = default);
+    Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -18,6 +18,8 @@ public interface IStorage : IDisposable
 
     IAnswerStore Answers { get; }
 
+    IAnswerImportStore AnswerImports { get; }
+
     IFindingStore Findings { get; }
 
     IUserStore Users { get; }

@@ -42,6 +42,20 @@ public static class AnswersLoader
     }
 
     /// <summary>
+    /// As <see cref="Load(string, string, Questionnaire, DateOnly?)"/>, with an evaluator already built for the
+    /// questionnaire, for <paramref name="audience"/>: with <see cref="Audience.Vendor"/> (a vendor library) an answer to
+    /// an item vendors do not answer is an error, and visibility is judged as vendors see it.
+    /// </summary>
+    public static LoadResult<AnswerSheet> Load(string yaml, string fileName, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
+    {
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var bag = new DiagnosticBag(fileName ?? "");
+        return SourceText.IsWithinLimit(yaml ?? "", bag)
+            ? Load(yaml ?? "", bag, evaluator, today, audience)
+            : new LoadResult<AnswerSheet>(null, bag.ToSortedList());
+    }
+
+    /// <summary>
     /// The questionnaire id and version an answers file is for, or null when the text is not an answers file (no
     /// top-level <c>answers</c>) or not YAML at all. Never throws.
     /// </summary>
@@ -63,12 +77,15 @@ public static class AnswersLoader
 
     private static string TextOf(Node? node) => node is ScalarNode { IsNull: false } scalar ? scalar.Text : "";
 
-    private static LoadResult<AnswerSheet> Load(string text, DiagnosticBag bag, Questionnaire questionnaire, DateOnly? today)
+    private static LoadResult<AnswerSheet> Load(string text, DiagnosticBag bag, Questionnaire questionnaire, DateOnly? today) =>
+        Load(text, bag, new QuestionnaireEvaluator(questionnaire), today, Audience.Both);
+
+    private static LoadResult<AnswerSheet> Load(string text, DiagnosticBag bag, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
     {
         AnswerSheet? sheet = null;
         try
         {
-            sheet = Read(text, bag, questionnaire, today);
+            sheet = Read(text, bag, evaluator, today, audience);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
@@ -78,8 +95,9 @@ public static class AnswersLoader
         return new LoadResult<AnswerSheet>(sheet, bag.ToSortedList());
     }
 
-    private static AnswerSheet? Read(string text, DiagnosticBag bag, Questionnaire questionnaire, DateOnly? today)
+    private static AnswerSheet? Read(string text, DiagnosticBag bag, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
     {
+        var questionnaire = evaluator.Questionnaire;
         var root = YamlTreeReader.Read(text, bag);
         if (root is null)
             return null;
@@ -119,6 +137,11 @@ public static class AnswersLoader
                 bag.Error(entry.Key, $"answer key '{key}' is a sub-item of '{repeat.Key}'; answer it inside that repeat's entries");
                 continue;
             }
+            if (audience == Audience.Vendor && !item.Audience.HasFlag(Audience.Vendor))
+            {
+                bag.Error(entry.Key, $"answer key '{key}' is for reviewers only; a vendor library holds only the items vendors answer");
+                continue;
+            }
             var answer = ReadAnswer(item, entry.Value, $"answer '{key}'", bag, values);
             if (answer is null)
                 continue;
@@ -130,7 +153,7 @@ public static class AnswersLoader
         var complete = !bag.HasErrors;
         var sheet = new AnswerSheet(questionnaire.Id, questionnaire.Version, answers, vendorName, product, asOf);
         var day = today ?? asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
-        var evaluation = new QuestionnaireEvaluator(questionnaire).Evaluate(sheet, day);
+        var evaluation = evaluator.Evaluate(sheet, day, audience);
         foreach (var (key, answer) in answers)
         {
             var item = questionnaire.FindItemByKey(key)!;

@@ -13,6 +13,7 @@ public sealed class QuestionnaireEvaluator
     private readonly int[] _order;
     private readonly int[] _parents;
     private readonly CompiledCondition?[] _visibleWhen;
+    private readonly CompiledCondition?[] _vendorVisibleWhen;
     private readonly AnswerableItem[] _slots;
     private readonly int[] _slotNodes;
     private readonly int[] _slotSteps;
@@ -54,6 +55,7 @@ public sealed class QuestionnaireEvaluator
 
         var compiler = new ConditionCompiler(questionnaire, _slotByItemId, _nodeByItemId);
         _visibleWhen = new CompiledCondition?[graph.Nodes.Count];
+        _vendorVisibleWhen = new CompiledCondition?[graph.Nodes.Count];
         for (var node = 0; node < graph.Nodes.Count; node++)
         {
             var condition = graph.Nodes[node] switch
@@ -63,6 +65,9 @@ public sealed class QuestionnaireEvaluator
                 _ => null,
             };
             _visibleWhen[node] = condition is null ? null : compiler.Compile(condition);
+            // Vendors never see the answers of reviewer-only items, so a condition on one cannot be judged for them:
+            // it counts as met and the vendor is shown the node.
+            _vendorVisibleWhen[node] = condition is not null && ReadsReviewerOnlyItem(condition, questionnaire) ? null : _visibleWhen[node];
         }
         _requiredWhen = [.. _slots.Select(s => s.RequiredWhen is null ? null : compiler.Compile(s.RequiredWhen))];
         _flags = [.. _slots.Select(FlagSourcesOf)];
@@ -71,9 +76,16 @@ public sealed class QuestionnaireEvaluator
 
     public Questionnaire Questionnaire { get; }
 
-    public Evaluation Evaluate(AnswerSheet answers, DateOnly today)
+    public Evaluation Evaluate(AnswerSheet answers, DateOnly today) => Evaluate(answers, today, Audience.Both);
+
+    /// <summary>
+    /// As <see cref="Evaluate(AnswerSheet, DateOnly)"/>, for what <paramref name="audience"/> sees: for vendors alone,
+    /// a <c>visibleWhen</c> that reads any reviewer-only item counts as met.
+    /// </summary>
+    public Evaluation Evaluate(AnswerSheet answers, DateOnly today, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(answers);
+        var visibleWhen = audience == Audience.Vendor ? _vendorVisibleWhen : _visibleWhen;
         var byKey = answers.ByKey;
         var values = new AnswerValue?[_slots.Length];
         for (var slot = 0; slot < _slots.Length; slot++)
@@ -86,7 +98,7 @@ public sealed class QuestionnaireEvaluator
         foreach (var node in _order)
         {
             var parent = _parents[node];
-            visible[node] = (parent < 0 || visible[parent]) && (_visibleWhen[node]?.Invoke(state) ?? true);
+            visible[node] = (parent < 0 || visible[parent]) && (visibleWhen[node]?.Invoke(state) ?? true);
         }
 
         var required = new bool[_slots.Length];
@@ -128,6 +140,15 @@ public sealed class QuestionnaireEvaluator
     internal bool TryGetStepNode(string stepId, out int node) => _nodeByStepId.TryGetValue(stepId, out node);
 
     internal bool TryGetSlot(string itemId, out int slot) => _slotByItemId.TryGetValue(itemId, out slot);
+
+    private static bool ReadsReviewerOnlyItem(Condition condition, Questionnaire questionnaire) => condition switch
+    {
+        AllCondition all => all.Conditions.Any(c => ReadsReviewerOnlyItem(c, questionnaire)),
+        AnyCondition any => any.Conditions.Any(c => ReadsReviewerOnlyItem(c, questionnaire)),
+        NotCondition not => not.Conditions.Any(c => ReadsReviewerOnlyItem(c, questionnaire)),
+        LeafCondition leaf => questionnaire.FindItem(leaf.Question.Split('.')[0]) is AnswerableItem item && !item.Audience.HasFlag(Audience.Vendor),
+        _ => false,
+    };
 
     private int StepOf(int node)
     {

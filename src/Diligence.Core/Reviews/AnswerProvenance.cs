@@ -2,7 +2,8 @@ namespace Diligence.Core.Reviews;
 
 /// <summary>
 /// A review answer that was prefilled from the vendor's library: the vendor's value as it was then (kept when the
-/// reviewer overrides it), when the vendor last changed it, and who confirmed it, if anyone.
+/// reviewer overrides it), when the vendor last changed it, the day the vendor declared it current (the library's
+/// as-of date, when submitted after that change), and who confirmed it, if anyone.
 /// </summary>
 public sealed record AnswerProvenance(
     Guid ReviewId,
@@ -11,7 +12,8 @@ public sealed record AnswerProvenance(
     string VendorValueJson,
     DateTimeOffset VendorUpdatedAt,
     Guid? ConfirmedBy,
-    DateTimeOffset? ConfirmedAt)
+    DateTimeOffset? ConfirmedAt,
+    DateOnly? VendorAsOf = null)
 {
     /// <summary>Overridden once the review's answer differs from the vendor's; confirmed only while it is the same.</summary>
     public ProvenanceStatus StatusFor(string? currentValueJson) =>

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Accounts;
 using Diligence.Core.Vendors;
 using Diligence.Data.Sqlite;
 
@@ -36,8 +37,6 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
 
     private const string CompleteSql = "UPDATE vendor_invitations SET used_by = @userId WHERE id = @id";
 
-    private const string ReleaseSql = "UPDATE vendor_invitations SET used_at = NULL WHERE id = @id AND used_by IS NULL";
-
     public async Task CreateAsync(VendorInvitation invitation, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitation);
@@ -73,21 +72,19 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         return await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, vendorId, at }, cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<bool> ClaimAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { id, at }, cancellationToken: cancellationToken)) > 0;
-    }
-
-    public async Task CompleteAsync(Guid id, Guid userId, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { id, userId }, cancellationToken: cancellationToken));
-    }
-
-    public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(ReleaseSql, new { id }, cancellationToken: cancellationToken));
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(ClaimSql, new { id, at }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+        // A failed insert (a taken e-mail) throws before the commit: the disposed transaction rolls the claim back.
+        await SqlServerUserStore.InsertAsync(connection, transaction, account, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { id, userId = account.Id }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 }

@@ -17,8 +17,10 @@ public sealed class SqlServerProvenanceStore(SqlServerConnectionFactory connecti
         """;
 
     private const string PrefillSql = $"""
-        INSERT INTO answer_provenance (review_id, [key], vendor_id, vendor_value_json, vendor_updated_at)
-        SELECT @reviewId, source.[key], @vendorId, source.value_json, source.updated_at
+        INSERT INTO answer_provenance (review_id, [key], vendor_id, vendor_value_json, vendor_updated_at, vendor_as_of)
+        SELECT @reviewId, source.[key], @vendorId, source.value_json, source.updated_at,
+               (SELECT library.as_of FROM vendor_libraries library
+                WHERE library.vendor_id = source.vendor_id AND library.submitted_at >= source.updated_at)
         {Source};
 
         INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
@@ -34,7 +36,8 @@ public sealed class SqlServerProvenanceStore(SqlServerConnectionFactory connecti
 
     private const string ListSql = """
         SELECT review_id AS ReviewId, [key] AS [Key], vendor_id AS VendorId, vendor_value_json AS VendorValueJson,
-               vendor_updated_at AS VendorUpdatedAt, confirmed_by AS ConfirmedBy, confirmed_at AS ConfirmedAt
+               vendor_updated_at AS VendorUpdatedAt, confirmed_by AS ConfirmedBy, confirmed_at AS ConfirmedAt,
+               CONVERT(char(10), vendor_as_of, 23) AS VendorAsOf
         FROM answer_provenance
         WHERE review_id = @reviewId
         ORDER BY [key]

@@ -15,6 +15,7 @@ public sealed class SqlServerStorage : IStorage
         Questionnaires = new SqlServerQuestionnaireStore(Connections);
         Reviews = new SqlServerReviewStore(Connections);
         Answers = new SqlServerAnswerStore(Connections);
+        AnswerImports = new SqlServerAnswerImportStore(Connections);
         Findings = new SqlServerFindingStore(Connections);
         Users = new SqlServerUserStore(Connections);
         Invitations = new SqlServerInvitationStore(Connections);
@@ -41,6 +42,8 @@ public sealed class SqlServerStorage : IStorage
     public IReviewStore Reviews { get; }
 
     public IAnswerStore Answers { get; }
+
+    public IAnswerImportStore AnswerImports { get; }
 
     public IFindingStore Findings { get; }
 

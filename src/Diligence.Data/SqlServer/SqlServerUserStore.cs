@@ -57,6 +57,13 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
+        await InsertAsync(connection, null, account, cancellationToken);
+    }
+
+    /// <summary>Inserts the account on an open connection, so another store can add it inside its own transaction.</summary>
+    internal static async Task InsertAsync(
+        System.Data.Common.DbConnection connection, System.Data.Common.DbTransaction? transaction, UserAccount account, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -75,6 +82,7 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
                     account.LockedUntil,
                     account.CreatedAt,
                 },
+                transaction,
                 cancellationToken: cancellationToken));
         }
         catch (SqlException exception) when (exception.Number == DuplicateKeyInUniqueIndex

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -18,6 +19,9 @@ internal sealed class ProvenanceRow
 
     public DateTimeOffset? ConfirmedAt { get; init; }
 
+    public string? VendorAsOf { get; init; }
+
     public AnswerProvenance ToProvenance() =>
-        new(ReviewId, Key, VendorId, VendorValueJson, VendorUpdatedAt, ConfirmedBy, ConfirmedAt);
+        new(ReviewId, Key, VendorId, VendorValueJson, VendorUpdatedAt, ConfirmedBy, ConfirmedAt,
+            VendorAsOf is null ? null : DateOnly.ParseExact(VendorAsOf, "yyyy-MM-dd", CultureInfo.InvariantCulture));
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Accounts;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data.Sqlite;
@@ -60,30 +61,32 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
             cancellationToken: cancellationToken)) > 0;
     }
 
-    public async Task<bool> ClaimAsync(Guid id, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
-        // One statement: of two concurrent uses, exactly one sees used_at still empty.
-        return await connection.ExecuteAsync(new CommandDefinition(
+        using var transaction = connection.BeginTransaction(deferred: false);
+        // One statement takes the invitation: of two concurrent uses, exactly one sees used_at still empty.
+        var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE vendor_invitations SET used_at = @at
             WHERE id = @id AND used_at IS NULL AND revoked_at IS NULL AND expires_at > @at
             """,
             new { id, at },
+            transaction,
             cancellationToken: cancellationToken)) > 0;
-    }
-
-    public async Task CompleteAsync(Guid id, Guid userId, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
+        if (!claimed)
+        {
+            return false;
+        }
+        // A failed insert (a taken e-mail) throws before the commit: the disposed transaction rolls the claim back.
+        await SqliteUserStore.InsertAsync(connection, transaction, account, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE vendor_invitations SET used_by = @userId WHERE id = @id", new { id, userId }, cancellationToken: cancellationToken));
-    }
-
-    public async Task ReleaseAsync(Guid id, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE vendor_invitations SET used_at = NULL WHERE id = @id AND used_by IS NULL", new { id }, cancellationToken: cancellationToken));
+            "UPDATE vendor_invitations SET used_by = @userId WHERE id = @id",
+            new { id, userId = account.Id },
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        return true;
     }
 }

@@ -69,24 +69,20 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
         ArgumentNullException.ThrowIfNull(answers);
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction(deferred: false);
-        var current = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(
-            """
-            SELECT vendor_id AS ReviewId, key AS Key, value_json AS ValueJson, version AS Version,
-                   updated_by AS UpdatedBy, updated_at AS UpdatedAt
-            FROM library_answers
-            WHERE vendor_id = @vendorId
-            """,
+        // Only what the comparison needs: mapping times and ids of thousands of rows would cost more than the compare.
+        var current = (await connection.QueryAsync<(string Key, string? ValueJson, long Version)>(new CommandDefinition(
+            "SELECT key, value_json, version FROM library_answers WHERE vendor_id = @vendorId",
             new { vendorId },
             transaction,
             cancellationToken: cancellationToken))).ToDictionary(r => r.Key, StringComparer.Ordinal);
         var changes = new List<LibraryChange>();
         foreach (var key in answers.Keys.Union(current.Keys, StringComparer.Ordinal))
         {
-            var row = current.GetValueOrDefault(key);
+            var found = current.TryGetValue(key, out var row);
             var valueJson = answers.GetValueOrDefault(key);
-            if (row?.ValueJson != valueJson)
+            if ((found ? row.ValueJson : null) != valueJson)
             {
-                changes.Add(new LibraryChange(key, row?.ValueJson, valueJson, (row?.Version ?? 0) + 1));
+                changes.Add(new LibraryChange(key, found ? row.ValueJson : null, valueJson, (found ? (int)row.Version : 0) + 1));
             }
         }
         // One statement per table for the whole import: thousands of single-row statements would dominate its time.

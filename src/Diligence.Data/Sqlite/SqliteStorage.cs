@@ -21,6 +21,7 @@ public sealed class SqliteStorage : IStorage
         Questionnaires = new SqliteQuestionnaireStore(Connections);
         Reviews = new SqliteReviewStore(Connections);
         Answers = new SqliteAnswerStore(Connections);
+        AnswerImports = new SqliteAnswerImportStore(Connections);
         Findings = new SqliteFindingStore(Connections);
         Users = new SqliteUserStore(Connections);
         Invitations = new SqliteInvitationStore(Connections);
@@ -47,6 +48,8 @@ public sealed class SqliteStorage : IStorage
     public IReviewStore Reviews { get; }
 
     public IAnswerStore Answers { get; }
+
+    public IAnswerImportStore AnswerImports { get; }
 
     public IFindingStore Findings { get; }
 

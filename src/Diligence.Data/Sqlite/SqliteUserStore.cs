@@ -27,6 +27,13 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
+        await InsertAsync(connection, null, account, cancellationToken);
+    }
+
+    /// <summary>Inserts the account, in <paramref name="transaction"/> when given; a taken e-mail throws <see cref="DuplicateEmailException"/>.</summary>
+    internal static async Task InsertAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, UserAccount account, CancellationToken cancellationToken)
+    {
         try
         {
             await connection.ExecuteAsync(new CommandDefinition(
@@ -50,6 +57,7 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
                     account.LockedUntil,
                     account.CreatedAt,
                 },
+                transaction,
                 cancellationToken: cancellationToken));
         }
         catch (SqliteException exception) when (exception.SqliteExtendedErrorCode == UniqueConstraintFailed

@@ -20,21 +20,21 @@ public sealed class UserAdministration(
     public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateAsync(
         NewUser input, CancellationToken ct)
     {
-        var (account, errors) = await CreateUnrecordedAsync(input, ct);
-        if (account is not null)
+        var (account, errors) = await PrepareAsync(input, ct);
+        if (account is null)
         {
-            await audit.RecordAsync(new AuditRecord(
-                AuditActions.UserCreated, AuditResources.User, account.Id.ToString(), After: SummaryOf(account)), ct);
+            return (null, errors);
         }
+        await users.CreateAsync(account, ct);
+        await RecordCreatedAsync(account, ct);
         return (account, errors);
     }
 
     /// <summary>
-    /// Creates the account without an audit event, for an action that records its own single event naming the account
-    /// (using an invitation).
+    /// The account to store, with its password hashed, or the field errors; stores nothing, so a caller can insert it
+    /// together with other changes (an invitation's use, whose one audit event names the account).
     /// </summary>
-    public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateUnrecordedAsync(
-        NewUser input, CancellationToken ct)
+    public async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> PrepareAsync(NewUser input, CancellationToken ct)
     {
         var errors = new Dictionary<string, string>();
         var email = input.Email?.Trim() ?? "";
@@ -67,10 +67,11 @@ public sealed class UserAdministration(
             Guid.NewGuid(), email, name, "", input.Role,
             input.Role == Role.Vendor ? input.VendorId : null,
             Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
-        account = account with { PasswordHash = hasher.HashPassword(account, input.Password!) };
-        await users.CreateAsync(account, ct);
-        return (account, errors);
+        return (account with { PasswordHash = hasher.HashPassword(account, input.Password!) }, errors);
     }
+
+    private Task RecordCreatedAsync(UserAccount account, CancellationToken ct) =>
+        audit.RecordAsync(new AuditRecord(AuditActions.UserCreated, AuditResources.User, account.Id.ToString(), After: SummaryOf(account)), ct);
 
     public static string SummaryOf(UserAccount account) =>
         $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "");

@@ -11,6 +11,7 @@ public static class ReviewsSetup
         builder.Services.AddSingleton<QuestionnaireCatalog>();
         builder.Services.AddSingleton<Diligence.Reports.MarkdownRenderer>();
         builder.Services.AddScoped<ReviewWorkspace>();
+        builder.Services.AddScoped<ReviewImport>();
         builder.Services.AddScoped<DashboardQuery>();
         builder.Services.AddScoped<VendorDirectory>();
         builder.Services.AddScoped<NewReviewService>();

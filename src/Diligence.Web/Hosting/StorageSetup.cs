@@ -43,6 +43,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Questionnaires);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Reviews);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Answers);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().AnswerImports);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Findings);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Users);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Invitations);

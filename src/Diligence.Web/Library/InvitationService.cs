@@ -72,8 +72,9 @@ public sealed class InvitationService(
     }
 
     /// <summary>
-    /// Creates the vendor user for an open invitation. Field errors leave the invitation open; a link that is no longer
-    /// open (used meanwhile, expired, revoked) gives its state and creates nothing.
+    /// Creates the vendor user for an open invitation: the invitation's use and the account are written in one
+    /// transaction. Field errors leave the invitation open; a link that is no longer open (used meanwhile, expired,
+    /// revoked) gives its state and creates nothing.
     /// </summary>
     public async Task<InvitationAcceptance> AcceptAsync(string? token, string? displayName, string? password, CancellationToken ct)
     {
@@ -85,35 +86,26 @@ public sealed class InvitationService(
         {
             return new InvitationAcceptance(null, state, new Dictionary<string, string>());
         }
-        if (!await invitations.ClaimAsync(invitation.Id, clock.GetUtcNow(), ct))
-        {
-            var now = (await invitations.GetAsync(invitation.Id, ct))?.StateAt(clock.GetUtcNow()) ?? InvitationState.Used;
-            return new InvitationAcceptance(null, now, new Dictionary<string, string>());
-        }
-        var (user, errors) = await CreateUserAsync(invitation, displayName, password, ct);
+        var (user, errors) = await users.PrepareAsync(new NewUser(invitation.Email, displayName, password, Role.Vendor, invitation.VendorId), ct);
         if (user is null)
         {
-            await invitations.ReleaseAsync(invitation.Id, ct);
             return new InvitationAcceptance(null, null, errors);
         }
-        await invitations.CompleteAsync(invitation.Id, user.Id, ct);
-        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
-            invitation.Id.ToString(), After: $"user={user.Id} {UserAdministration.SummaryOf(user)}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
-        return new InvitationAcceptance(user, InvitationState.Used, errors);
-    }
-
-    private async Task<(UserAccount? User, IReadOnlyDictionary<string, string> Errors)> CreateUserAsync(
-        VendorInvitation invitation, string? displayName, string? password, CancellationToken ct)
-    {
         try
         {
-            // The account is part of this action: its one event is invitation.used, which names the account.
-            return await users.CreateUnrecordedAsync(new NewUser(invitation.Email, displayName, password, Role.Vendor, invitation.VendorId), ct);
+            if (!await invitations.AcceptAsync(invitation.Id, user, clock.GetUtcNow(), ct))
+            {
+                var now = (await invitations.GetAsync(invitation.Id, ct))?.StateAt(clock.GetUtcNow()) ?? InvitationState.Used;
+                return new InvitationAcceptance(null, now, new Dictionary<string, string>());
+            }
         }
         catch (DuplicateEmailException)
         {
-            return (null, new Dictionary<string, string> { [nameof(NewUser.Email)] = UserAdministration.EmailTaken });
+            return new InvitationAcceptance(null, null, new Dictionary<string, string> { [nameof(NewUser.Email)] = UserAdministration.EmailTaken });
         }
+        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
+            invitation.Id.ToString(), After: $"user={user.Id} {UserAdministration.SummaryOf(user)}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
+        return new InvitationAcceptance(user, InvitationState.Used, errors);
     }
 
     private static string HashOf(string token) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(token)));

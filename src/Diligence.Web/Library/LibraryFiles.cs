@@ -1,5 +1,6 @@
 using System.Text;
 using Diligence.Core.Definitions;
+using Diligence.Interchange;
 
 namespace Diligence.Web.Library;
 
@@ -8,9 +9,6 @@ public sealed class LibraryFiles(LibraryWorkspace workspace)
 {
     public const string YamlContentType = "application/yaml";
     public const string WorkbookContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-    public const string NoFile = "Choose a file to upload.";
-    public const string UnknownType = "Upload an answers file (.yaml or .yml) or an Excel workbook (.xlsx).";
-    public const string NotText = "The file is not UTF-8 text, so it cannot be an answers file.";
 
     public static LibraryFile Export(LibraryState state, string? format) =>
         format == "xlsx"
@@ -18,35 +16,11 @@ public sealed class LibraryFiles(LibraryWorkspace workspace)
                 WorkbookContentType, FileNameOf(state, "xlsx"))
             : new(Encoding.UTF8.GetBytes(LibraryWorkspace.Export(state)), YamlContentType, FileNameOf(state, "yaml"));
 
-    public async Task<LibraryImport> ImportAsync(LibraryState state, IFormFile? upload, Guid userId, CancellationToken ct)
+    /// <summary>Replaces the library with the file's answers (vendor items only), or reports every problem and changes nothing.</summary>
+    public async Task<AnswersImport> ImportAsync(LibraryState state, IFormFile? upload, Guid userId, CancellationToken ct)
     {
-        if (upload is null || upload.Length == 0)
-        {
-            return new LibraryImport(0, [NoFile]);
-        }
-        var extension = Path.GetExtension(upload.FileName).ToLowerInvariant();
-        using var buffer = new MemoryStream();
-        await upload.CopyToAsync(buffer, ct);
-        if (extension == ".xlsx")
-        {
-            buffer.Position = 0;
-            var (sheet, problems) = WorkbookImporter.Read(buffer, state.Questionnaire.Definition, state.Today);
-            return sheet is null ? new LibraryImport(0, problems) : await workspace.ImportAsync(state, sheet, userId, ct);
-        }
-        if (extension is not (".yaml" or ".yml"))
-        {
-            return new LibraryImport(0, [UnknownType]);
-        }
-        string text;
-        try
-        {
-            text = new UTF8Encoding(false, throwOnInvalidBytes: true).GetString(buffer.ToArray());
-        }
-        catch (DecoderFallbackException)
-        {
-            return new LibraryImport(0, [NotText]);
-        }
-        return await workspace.ImportAsync(state, text, Path.GetFileName(upload.FileName), userId, ct);
+        var (sheet, problems) = await AnswersUpload.ReadAsync(upload, state.Questionnaire.Evaluator, state.Today, Audience.Vendor, ct);
+        return sheet is null ? new AnswersImport(0, problems) : await workspace.ImportAsync(state, sheet, userId, ct);
     }
 
     private static string FileNameOf(LibraryState state, string extension)

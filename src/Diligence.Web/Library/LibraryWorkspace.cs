@@ -1,4 +1,3 @@
-using Diligence.Core;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
@@ -113,22 +112,8 @@ public sealed class LibraryWorkspace(
         new(state.Questionnaire.Definition.Id, state.Questionnaire.Definition.Version, state.Sheet.ByKey,
             state.Vendor.Name, state.Vendor.Product, state.Status.AsOf);
 
-    /// <summary>
-    /// Replaces the library with an answers file's answers, or, when the file has any error, reports every diagnostic
-    /// and changes nothing.
-    /// </summary>
-    public async Task<LibraryImport> ImportAsync(LibraryState state, string yaml, string fileName, Guid userId, CancellationToken ct)
-    {
-        var result = AnswersLoader.Load(yaml, fileName, state.Questionnaire.Definition, state.Today);
-        if (!result.Succeeded || result.Value is not { } sheet)
-        {
-            return new LibraryImport(0, [.. result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => d.ToString())]);
-        }
-        return await ImportAsync(state, sheet, userId, ct);
-    }
-
     /// <summary>Replaces the library with a sheet already read and validated.</summary>
-    public async Task<LibraryImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
+    public async Task<AnswersImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
     {
         var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
         var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
@@ -136,7 +121,7 @@ public sealed class LibraryWorkspace(
         {
             await SubmitAsync(state, asOf, userId, ct);
         }
-        return new LibraryImport(changed, []);
+        return new AnswersImport(changed, []);
     }
 
     private LibraryState Evaluate(
@@ -153,6 +138,6 @@ public sealed class LibraryWorkspace(
         }
         var sheet = new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf);
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        return new LibraryState(vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today, status);
+        return new LibraryState(vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today, Audience.Vendor), today, status);
     }
 }

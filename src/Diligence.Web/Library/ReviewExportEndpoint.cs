@@ -2,6 +2,7 @@ using System.Text;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
 using Diligence.Web.Accounts;
+using Diligence.Interchange;
 using Diligence.Web.Reviews;
 
 namespace Diligence.Web.Library;

@@ -19,7 +19,8 @@ public sealed record ProvenanceView(
     public static ProvenanceView Create(
         AnswerableItem item, AnswerProvenance provenance, StoredAnswer? current, DateOnly today, int staleAfterMonths)
     {
-        var asOf = DateOnly.FromDateTime(provenance.VendorUpdatedAt.UtcDateTime);
+        // The answer's own asOf, else the day the vendor declared the library current, else the day it was last changed.
+        var asOf = provenance.VendorAsOf ?? DateOnly.FromDateTime(provenance.VendorUpdatedAt.UtcDateTime);
         string? reason = null;
         var text = "";
         if (AnswerJson.TryDeserialize(provenance.VendorValueJson, item, out var vendorAnswer))

@@ -31,6 +31,8 @@ public interface ITestDatabase : IDisposable
 
     IExportStore Exports { get; }
 
+    IAnswerImportStore AnswerImports { get; }
+
     /// <summary>Closes every connection and opens the same database anew, as a restarted app would.</summary>
     void Reopen();
 

@@ -73,4 +73,20 @@ public abstract class LibraryStoreContract : StoreContract
         Assert.That((await Database.Provenance.ListAsync(review.Id)).Single().StatusFor("1"), Is.EqualTo(ProvenanceStatus.Confirmed));
         Assert.That(await Database.Provenance.ConfirmAsync(review.Id, "b", review.OwnerId, At), Is.False);
     }
+
+    [Test]
+    public async Task Prefill_keeps_the_library_as_of_date_for_answers_the_submit_covers()
+    {
+        var review = await SeedReviewAsync();
+        var user = Guid.NewGuid();
+        await Database.Libraries.ReplaceAsync(review.VendorId, new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" }, user, At);
+        await Database.Libraries.SubmitAsync(review.VendorId, "q", "1.0.0", new DateOnly(2026, 3, 1), user, At.AddMinutes(1));
+        // Changed after the submit: the declaration does not cover it.
+        await Database.Libraries.SaveAsync(review.VendorId, "b", "3", 1, user, At.AddMinutes(2));
+
+        await Database.Provenance.PrefillAsync(review.Id, review.VendorId, ["a", "b"], review.OwnerId, At.AddDays(1));
+
+        var asOf = (await Database.Provenance.ListAsync(review.Id)).ToDictionary(p => p.Key, p => p.VendorAsOf);
+        Assert.That(asOf, Is.EquivalentTo(new Dictionary<string, DateOnly?> { ["a"] = new DateOnly(2026, 3, 1), ["b"] = null }));
+    }
 }

@@ -32,6 +32,8 @@ public sealed class SqlServerTestDatabase : ITestDatabase
 
     public IAnswerStore Answers => _storage.Answers;
 
+    public IAnswerImportStore AnswerImports => _storage.AnswerImports;
+
     public IFindingStore Findings => _storage.Findings;
 
     public IUserStore Users => _storage.Users;

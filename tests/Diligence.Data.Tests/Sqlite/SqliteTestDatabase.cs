@@ -47,6 +47,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IExportStore Exports => _storage.Exports;
 
+    public IAnswerImportStore AnswerImports => _storage.AnswerImports;
+
     public void Reopen()
     {
         _storage.Dispose();

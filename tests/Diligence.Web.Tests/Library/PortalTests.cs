@@ -117,13 +117,35 @@ public sealed class PortalTests
     }
 
     [Test]
+    public async Task A_library_import_refuses_each_answer_to_a_reviewer_only_item_and_changes_nothing()
+    {
+        var vendor = await _app.FindAsync("Astronomer");
+        var (client, _) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
+        var before = await _app.Get<ILibraryStore>().ListAsync(vendor.Id);
+        var yaml = """
+            questionnaire: { id: vendor-security-diligence, version: 1.0.0 }
+            answers:
+              deployment.tenant-isolation: { value: Fine. }
+              workload.criticality: { value: business-critical }
+              deployment.model-chosen: { value: hosted }
+            """;
+
+        var page = WebUtility.HtmlDecode(await UploadAsync(client, yaml, "reviewer.yaml"));
+
+        Assert.That(page, Does.Contain("Nothing was changed."));
+        Assert.That(page, Does.Contain("reviewer.yaml:4:3: error: answer key 'workload.criticality' is for reviewers only; a vendor library holds only the items vendors answer"));
+        Assert.That(page, Does.Contain("reviewer.yaml:5:3: error: answer key 'deployment.model-chosen' is for reviewers only; a vendor library holds only the items vendors answer"));
+        Assert.That(await _app.Get<ILibraryStore>().ListAsync(vendor.Id), Is.EqualTo(before));
+    }
+
+    [Test]
     public async Task A_file_that_is_not_an_answers_file_is_refused()
     {
         var vendor = await _app.AddVendorAsync();
         var (client, _) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
 
-        Assert.That(await UploadAsync(client, "hello", "notes.txt"), Does.Contain(LibraryFiles.UnknownType));
-        Assert.That(await UploadBytesAsync(client, [0xff, 0xfe, 0x00], "binary.yaml"), Does.Contain(LibraryFiles.NotText));
+        Assert.That(await UploadAsync(client, "hello", "notes.txt"), Does.Contain(AnswersUpload.UnknownType));
+        Assert.That(await UploadBytesAsync(client, [0xff, 0xfe, 0x00], "binary.yaml"), Does.Contain(AnswersUpload.NotText));
         Assert.That(await _app.Get<ILibraryStore>().ListAsync(vendor.Id), Is.Empty);
     }
 

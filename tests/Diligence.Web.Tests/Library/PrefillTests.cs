@@ -109,6 +109,36 @@ public sealed class PrefillTests
         Assert.That(evidence, Does.Contain("Stale: Evidence “SOC 2 Type II” expired on 2020-01-01"));
     }
 
+    [Test]
+    public async Task The_badge_shows_the_day_the_vendor_declared_its_answers_current_not_the_import_day()
+    {
+        var vendor = await _app.AddVendorAsync();
+        var (client, _) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow).AddMonths(-14);
+        var own = asOf.AddMonths(1);
+        var yaml = $$"""
+            questionnaire: { id: vendor-security-diligence, version: 1.0.0 }
+            asOf: {{asOf:yyyy-MM-dd}}
+            answers:
+              deployment.tenant-isolation: { value: Per-tenant clusters. }
+              deployment.plan-restrictions: { value: None., asOf: {{own:yyyy-MM-dd}} }
+            """;
+        var portal = await client.GetStringAsync("/portal");
+        using var content = new MultipartFormDataContent
+        {
+            { new StringContent(HttpClientFormExtensions.AntiforgeryTokenOf(portal)), "__RequestVerificationToken" },
+            { new ByteArrayContent(System.Text.Encoding.UTF8.GetBytes(yaml)), "upload", "library.yaml" },
+        };
+        Assert.That(await (await client.PostAsync("/portal?handler=import", content)).Content.ReadAsStringAsync(), Does.Contain("Imported: 2 answers changed."));
+
+        var reviewId = await StartReviewAsync(vendor.Id);
+
+        var page = await _reviewer.GetStringAsync($"/reviews/{reviewId}/steps/deployment");
+        Assert.That(page, Does.Contain($"From the vendor · as of {asOf:yyyy-MM-dd}"));
+        Assert.That(page, Does.Contain($"From the vendor · as of {own:yyyy-MM-dd}"));
+        Assert.That(Count(page, "<span class=\"badge stale\">Stale: Older than 12 months</span>"), Is.EqualTo(2));
+    }
+
     private async Task<Guid> StartReviewAsync(Guid vendorId)
     {
         var created = await _reviewer.PostFormAsync("/reviews/new", Fields(("VendorId", vendorId.ToString()), ("Questionnaire", SampleVendors.Questionnaire)));

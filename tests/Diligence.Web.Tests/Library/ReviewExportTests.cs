@@ -2,8 +2,9 @@ using System.Net;
 using Diligence.Core.Accounts;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Diligence.Data;
-using Diligence.Web.Library;
+using Diligence.Interchange;
 using Diligence.Web.Tests.Infrastructure;
 using static Diligence.Web.Tests.Reviews.ReviewBuilder;
 
@@ -35,7 +36,7 @@ public sealed class ReviewExportTests
 
         var yaml = AnswersLoader.Load(await reviewer.GetStringAsync($"/reviews/{reviewId}/export"), "review.yaml", questionnaire, today);
         using var workbook = new MemoryStream(await reviewer.GetByteArrayAsync($"/reviews/{reviewId}/export?format=xlsx"));
-        var (fromWorkbook, problems) = WorkbookImporter.Read(workbook, questionnaire, today);
+        var (fromWorkbook, problems) = WorkbookImporter.Read(workbook, new QuestionnaireEvaluator(questionnaire), today, Audience.Both);
 
         Assert.That(problems, Is.Empty);
         foreach (var sheet in new[] { yaml.Value!, fromWorkbook! })

@@ -2,8 +2,9 @@ using System.Net.Http.Headers;
 using ClosedXML.Excel;
 using Diligence.Core.Accounts;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Diligence.Data;
-using Diligence.Web.Library;
+using Diligence.Interchange;
 using Diligence.Web.Tests.Infrastructure;
 
 namespace Diligence.Web.Tests.Library;
@@ -60,7 +61,16 @@ public sealed class WorkbookTests
         ("merged cells", w => w.Worksheet("deployment").Range("D2:E2").Merge(), "Sheet 'deployment' has merged cells (D2:E2); unmerge them."),
         ("unknown option", w => w.Worksheet("data-boundary").RowsUsed().First(r => r.Cell(1).GetString() == "ai.in-use").Cell(3).SetValue("maybe"),
             "column C: answer 'ai.in-use': expected yes, no or na"),
+        ("reviewer-only item", w => AddRow(w.Worksheet("workload"), "workload.criticality", "business-critical"),
+            "column A: answer key 'workload.criticality' is for reviewers only; a vendor library holds only the items vendors answer"),
     ];
+
+    private static void AddRow(IXLWorksheet sheet, string key, string answer)
+    {
+        var row = sheet.LastRowUsed()!.RowNumber() + 1;
+        sheet.Cell(row, 1).SetValue(key);
+        sheet.Cell(row, 3).SetValue(answer);
+    }
 
     [TestCaseSource(nameof(BrokenCases))]
     public async Task A_malformed_workbook_is_refused_with_its_message_and_changes_nothing(string name)
@@ -110,7 +120,7 @@ public sealed class WorkbookTests
         workbook.SaveAs(saved);
         saved.Position = 0;
 
-        var (read, problems) = WorkbookImporter.Read(saved, questionnaire, new DateOnly(2026, 11, 23));
+        var (read, problems) = WorkbookImporter.Read(saved, new QuestionnaireEvaluator(questionnaire), new DateOnly(2026, 11, 23), Audience.Vendor);
 
         Assert.That(read, Is.Null);
         Assert.That(problems, Is.EqualTo(new[] { "The workbook has 100,001 rows; at most 10,000 are read. Nothing was imported." }));

@@ -140,7 +140,7 @@ public sealed class BadInputTests
         var tooLarge = await UploadAsync(new string('a', (int)RequestLimits.MaxBodyBytes + 1), "big.yaml");
 
         Assert.That(await traversal.Content.ReadAsStringAsync(), Does.Contain("answers.yaml:3:3: error: unknown answer key").And.Not.Contain("etc/"));
-        Assert.That(await executable.Content.ReadAsStringAsync(), Does.Contain(LibraryFiles.UnknownType));
+        Assert.That(await executable.Content.ReadAsStringAsync(), Does.Contain(AnswersUpload.UnknownType));
         Assert.That(controlName.StatusCode, Is.EqualTo(HttpStatusCode.BadRequest));
         Assert.That(await controlName.Content.ReadAsStringAsync(), Does.Contain(WebUtility.HtmlEncode(FormTextCheck.Refusal)));
         Assert.That(tooLarge.StatusCode, Is.EqualTo(HttpStatusCode.RequestEntityTooLarge));

@@ -9,7 +9,7 @@ namespace Diligence.Web.Pages.Reviews;
 
 /// <summary>A review's overview. Staff read it; reviewers move it through its lifecycle, decide it and re-assess it.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ReviewLifecycleService lifecycle, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(ReviewLifecycleService lifecycle, ReviewImport import, IAuthorizationService authorization) : PageModel
 {
     public ReviewOverview Overview { get; private set; } = null!;
 
@@ -18,6 +18,9 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, IAuthorizationS
     public string? Notice { get; private set; }
 
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+
+    /// <summary>Every problem of an answers file that was refused.</summary>
+    public IReadOnlyList<string> ImportProblems { get; private set; } = [];
 
     [BindProperty]
     public ReviewStatus? To { get; set; }
@@ -73,6 +76,25 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, IAuthorizationS
                 return await ShowAsync(reviewId, ct);
             default:
                 return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostImportAsync(Guid reviewId, IFormFile? upload, CancellationToken ct)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        switch (await import.ImportAsync(reviewId, upload, User.UserId(), ct))
+        {
+            case null:
+                return NotFound();
+            case { Succeeded: true } imported:
+                TempData["notice"] = imported.Changed == 1 ? "Imported: 1 answer changed." : $"Imported: {imported.Changed} answers changed.";
+                return Redirect($"/reviews/{reviewId}");
+            case var refused:
+                ImportProblems = refused.Problems;
+                return await ShowAsync(reviewId, ct);
         }
     }
 

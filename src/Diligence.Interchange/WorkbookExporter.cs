@@ -3,9 +3,8 @@ using System.Text.Json;
 using ClosedXML.Excel;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
-using Diligence.Web.Reviews;
 
-namespace Diligence.Web.Library;
+namespace Diligence.Interchange;
 
 /// <summary>
 /// Writes answers as an Excel workbook (<see cref="WorkbookLayout"/>): scalar answers as they read, lists of options as
@@ -31,7 +30,7 @@ public static class WorkbookExporter
         header.Column(2).Width = 40;
         foreach (var step in questionnaire.Steps)
         {
-            var items = StepView.AnswerableItemsOf(step.Items).Where(i => (i.Audience & audience) != 0).ToList();
+            var items = AnswerableItemsOf(step.Items).Where(i => (i.Audience & audience) != 0).ToList();
             if (items.Count == 0)
             {
                 continue;
@@ -52,6 +51,14 @@ public static class WorkbookExporter
         workbook.SaveAs(stream);
         return stream.ToArray();
     }
+
+    private static IEnumerable<AnswerableItem> AnswerableItemsOf(IEnumerable<Item> items) =>
+        items.SelectMany(item => item switch
+        {
+            Group group => AnswerableItemsOf(group.Items),
+            AnswerableItem answerable => [answerable],
+            _ => [],
+        });
 
     private static void WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer)
     {

@@ -1,4 +1,4 @@
-namespace Diligence.Web.Library;
+namespace Diligence.Interchange;
 
 /// <summary>The shape of an answers workbook: a header sheet, then one sheet per step with these columns.</summary>
 public static class WorkbookLayout

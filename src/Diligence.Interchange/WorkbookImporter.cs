@@ -5,8 +5,9 @@ using ClosedXML.Excel;
 using Diligence.Core;
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 
-namespace Diligence.Web.Library;
+namespace Diligence.Interchange;
 
 /// <summary>
 /// Reads an answers workbook back into an <see cref="AnswerSheet"/>. The workbook's shape is checked first (sheets,
@@ -22,9 +23,15 @@ public static class WorkbookImporter
 
     private static readonly string[] _parts = ["other", "justification", "explanation", "note", "evidence", "asOf"];
 
-    public static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) Read(Stream content, Questionnaire questionnaire, DateOnly today)
+    /// <summary>
+    /// Reads a workbook for <paramref name="audience"/> (see <see cref="AnswersLoader"/>: a vendor library takes vendor
+    /// items only); date bounds are checked relative to <paramref name="today"/>, or the workbook's asOf when null.
+    /// </summary>
+    public static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) Read(
+        Stream content, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
     {
-        ArgumentNullException.ThrowIfNull(questionnaire);
+        ArgumentNullException.ThrowIfNull(evaluator);
+        var questionnaire = evaluator.Questionnaire;
         XLWorkbook workbook;
         try
         {
@@ -42,7 +49,7 @@ public static class WorkbookImporter
                 return (null, problems);
             }
             var (yaml, origins) = ToYaml(workbook, questionnaire);
-            var result = AnswersLoader.Load(yaml, "workbook", questionnaire, today);
+            var result = AnswersLoader.Load(yaml, "workbook", evaluator, today, audience);
             var errors = result.Diagnostics.Where(d => d.Level == DiagnosticLevel.Error).Select(d => Locate(d, origins)).ToList();
             return errors.Count > 0 || result.Value is null ? (null, errors) : (result.Value, []);
         }

@@ -1,0 +1,91 @@
+using System.Text.Json;
+using Dapper;
+using Diligence.Core.Reviews;
+using Diligence.Data.Sqlite;
+
+namespace Diligence.Data.SqlServer;
+
+public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connections) : IAnswerImportStore
+{
+    // UPDLOCK on the review row: a decision cannot land between the status check and the commit.
+    private const string StatusSql = "SELECT status FROM reviews WITH (UPDLOCK, HOLDLOCK) WHERE id = @reviewId";
+
+    private const string CurrentSql = """
+        SELECT [key] AS [Key], value_json AS ValueJson, version AS Version
+        FROM answers WITH (UPDLOCK, HOLDLOCK)
+        WHERE review_id = @reviewId
+        """;
+
+    private const string Changes = """
+        OPENJSON(@changes) WITH (
+            [Key] nvarchar(200) '$.Key',
+            OldValueJson nvarchar(max) '$.OldValueJson',
+            NewValueJson nvarchar(max) '$.NewValueJson',
+            Version int '$.Version')
+        """;
+
+    // Version 1 marks a key the review has no row for yet: the update finds nothing, the insert adds it.
+    private const string ImportSql = $"""
+        UPDATE a
+        SET value_json = c.NewValueJson, version = c.Version, updated_by = @userId, updated_at = @at
+        FROM answers a
+        JOIN {Changes} c ON a.[key] = c.[Key] COLLATE Latin1_General_100_BIN2
+        WHERE a.review_id = @reviewId;
+
+        INSERT INTO answers (review_id, [key], value_json, version, updated_by, updated_at)
+        SELECT @reviewId, c.[Key], c.NewValueJson, c.Version, @userId, @at
+        FROM {Changes} c
+        WHERE c.Version = 1;
+
+        INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
+        SELECT @reviewId, c.[Key], c.Version, c.OldValueJson, c.NewValueJson, @userId, @at
+        FROM {Changes} c;
+        """;
+
+    public async Task<AnswerImportResult> ImportAsync(
+        Guid reviewId, IReadOnlyList<ImportedAnswer> answers, Guid userId, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            StatusSql, new { reviewId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
+        if (ReviewLifecycle.IsLocked(Enum.Parse<ReviewStatus>(status)))
+        {
+            return new AnswerImportResult.Locked();
+        }
+        var current = (await connection.QueryAsync<(string Key, string? ValueJson, int Version)>(new CommandDefinition(
+            CurrentSql, new { reviewId }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var conflicts = new List<string>();
+        var changes = new List<LibraryChange>();
+        foreach (var answer in answers)
+        {
+            var found = current.TryGetValue(answer.Key, out var row);
+            var version = found ? row.Version : 0;
+            var valueJson = found ? row.ValueJson : null;
+            // As a single save: a cleared answer may be written by whoever read it as absent (version 0).
+            if (answer.ExpectedVersion != version && !(valueJson is null && answer.ExpectedVersion == 0))
+            {
+                conflicts.Add(answer.Key);
+            }
+            else if (valueJson != answer.ValueJson)
+            {
+                changes.Add(new LibraryChange(answer.Key, valueJson, answer.ValueJson, version + 1));
+            }
+        }
+        if (conflicts.Count > 0)
+        {
+            return new AnswerImportResult.Conflict(conflicts);
+        }
+        await connection.ExecuteAsync(new CommandDefinition(
+            ImportSql,
+            new { reviewId, userId, at, changes = JsonSerializer.Serialize(changes) },
+            transaction,
+            cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return new AnswerImportResult.Imported(changes.Count);
+    }
+}

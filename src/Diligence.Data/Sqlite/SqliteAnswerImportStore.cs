@@ -1,0 +1,75 @@
+using System.Text.Json;
+using Dapper;
+using Diligence.Core.Reviews;
+
+namespace Diligence.Data.Sqlite;
+
+public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections) : IAnswerImportStore
+{
+    public async Task<AnswerImportResult> ImportAsync(
+        Guid reviewId, IReadOnlyList<ImportedAnswer> answers, Guid userId, DateTimeOffset at,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(answers);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        // IMMEDIATE: the write lock is held from the version checks to the commit.
+        using var transaction = connection.BeginTransaction(deferred: false);
+        var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT status FROM reviews WHERE id = @reviewId", new { reviewId }, transaction, cancellationToken: cancellationToken))
+            ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
+        if (ReviewLifecycle.IsLocked(Enum.Parse<ReviewStatus>(status)))
+        {
+            return new AnswerImportResult.Locked();
+        }
+        var current = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            """
+            SELECT review_id AS ReviewId, key AS Key, value_json AS ValueJson, version AS Version,
+                   updated_by AS UpdatedBy, updated_at AS UpdatedAt
+            FROM answers
+            WHERE review_id = @reviewId
+            """,
+            new { reviewId },
+            transaction,
+            cancellationToken: cancellationToken))).ToDictionary(r => r.Key, StringComparer.Ordinal);
+        var conflicts = new List<string>();
+        var changes = new List<LibraryChange>();
+        foreach (var answer in answers)
+        {
+            var row = current.GetValueOrDefault(answer.Key);
+            var version = row?.Version ?? 0;
+            // As a single save: a cleared answer may be written by whoever read it as absent (version 0).
+            if (answer.ExpectedVersion != version && !(row?.ValueJson is null && answer.ExpectedVersion == 0))
+            {
+                conflicts.Add(answer.Key);
+            }
+            else if (row?.ValueJson != answer.ValueJson)
+            {
+                changes.Add(new LibraryChange(answer.Key, row?.ValueJson, answer.ValueJson, version + 1));
+            }
+        }
+        if (conflicts.Count > 0)
+        {
+            return new AnswerImportResult.Conflict(conflicts);
+        }
+        // One statement per table for the whole file, as for a library import.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
+            SELECT @reviewId, json_extract(value, '$.Key'), json_extract(value, '$.NewValueJson'), json_extract(value, '$.Version'), @userId, @at
+            FROM json_each(@changes) WHERE true
+            ON CONFLICT (review_id, key) DO UPDATE
+            SET value_json = excluded.value_json, version = excluded.version,
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
+
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            SELECT @reviewId, json_extract(value, '$.Key'), json_extract(value, '$.Version'), json_extract(value, '$.OldValueJson'),
+                   json_extract(value, '$.NewValueJson'), @userId, @at
+            FROM json_each(@changes);
+            """,
+            new { reviewId, userId, at, changes = JsonSerializer.Serialize(changes) },
+            transaction,
+            cancellationToken: cancellationToken));
+        transaction.Commit();
+        return new AnswerImportResult.Imported(changes.Count);
+    }
+}
