@@ -21,6 +21,8 @@ var app = builder.Build();
 // A bad setting or an unreachable database ends start-up with its message and exit code 1, never a stack trace.
 try
 {
+    // Every ValidateOnStart option is checked here, before the host starts and would log the failure with a stack trace.
+    app.Services.GetService<IStartupValidator>()?.Validate();
     await app.PrepareAsync();
     app.UseWebUi();
     app.MapHealth();
@@ -32,9 +34,11 @@ try
     await app.RunAsync();
     return 0;
 }
-catch (OptionsValidationException exception)
+catch (Exception exception) when (exception is OptionsValidationException
+    || (exception is AggregateException all && all.InnerExceptions.All(e => e is OptionsValidationException)))
 {
-    foreach (var failure in exception.Failures)
+    var failures = exception is AggregateException aggregate ? aggregate.InnerExceptions : [exception];
+    foreach (var failure in failures.Cast<OptionsValidationException>().SelectMany(e => e.Failures))
     {
         await Console.Error.WriteLineAsync($"diligence: {failure}");
     }

@@ -69,6 +69,20 @@ public sealed class StartupFailureTests
         Assert.That(run.Output + run.Error, Does.Not.Contain("   at ").And.Not.Contain("secret-password"));
     }
 
+    [Test]
+    public async Task Any_other_bad_setting_is_reported_before_the_host_starts_without_a_stack_trace()
+    {
+        var run = await StartAsync(new() { ["Accounts__MinimumPasswordLength"] = "3" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            "diligence: DataAnnotation validation failed for 'AccountOptions' members: 'MinimumPasswordLength' with the error: "
+            + "'The field MinimumPasswordLength must be between 8 and 256.'.",
+        }));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
     private async Task<StartupRun> StartAsync(Dictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Diligence.Web.dll"))
