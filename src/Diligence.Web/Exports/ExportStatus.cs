@@ -17,8 +17,6 @@ public sealed record ExportStatus(
     string? Error,
     string? DownloadUrl)
 {
-    public bool IsUnfinished => State is "queued" or "rendering";
-
     public static ExportStatus Of(Export export)
     {
         ArgumentNullException.ThrowIfNull(export);
