@@ -45,10 +45,10 @@ internal sealed class VersionedAnswerTable
         {
             return new AnswerSaveResult.Saved(null, current.Version);
         }
-        var newVersion = current.Version + 1;
+        var (ownerId, key, oldValueJson, newVersion) = (current.ReviewId, current.Key, current.ValueJson, current.Version + 1);
         await write.Connection.ExecuteAsync(new CommandDefinition(
             _write,
-            new { ownerId = current.ReviewId, current.Key, valueJson, oldValueJson = current.ValueJson, newVersion, userId, at },
+            new { ownerId, key, valueJson, oldValueJson, newVersion, userId, at },
             write.Transaction,
             cancellationToken: cancellationToken));
         var stored = valueJson is null ? null : new StoredAnswer(current.ReviewId, current.Key, valueJson, newVersion, userId, at);

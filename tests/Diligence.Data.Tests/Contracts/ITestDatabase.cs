@@ -21,6 +21,8 @@ public interface ITestDatabase : IDisposable
 
     IProvenanceStore Provenance { get; }
 
+    IAuditStore Audit { get; }
+
     /// <summary>Closes every connection and opens the same database anew, as a restarted app would.</summary>
     void Reopen();
 }

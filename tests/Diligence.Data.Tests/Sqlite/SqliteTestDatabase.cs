@@ -36,6 +36,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IProvenanceStore Provenance => _storage.Provenance;
 
+    public IAuditStore Audit => _storage.Audit;
+
     public void Reopen()
     {
         _storage.Dispose();
