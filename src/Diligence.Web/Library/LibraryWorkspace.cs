@@ -45,10 +45,10 @@ public sealed class LibraryWorkspace(
         LibraryState state, AnswerableItem item, Func<string, StringValues> form, int expectedVersion, Guid userId,
         CancellationToken ct)
     {
-        var (outcome, stored) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
+        var (outcome, after) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
             json => library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct),
             users, ct);
-        return (outcome, stored is null ? state : Evaluate(state.Vendor, state.Questionnaire, stored, state.Status));
+        return (outcome, after is null ? state : Evaluate(state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Status));
     }
 
     /// <summary>"Submit": the library is current, as of <paramref name="asOf"/>, for the questionnaire version shown.</summary>
@@ -121,7 +121,12 @@ public sealed class LibraryWorkspace(
                 answers.Add(new(key, read));
             }
         }
-        var sheet = new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf);
+        return Evaluate(vendor, questionnaire, stored, new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf), status);
+    }
+
+    private LibraryState Evaluate(
+        Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored, AnswerSheet sheet, LibraryStatus status)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new LibraryState(vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today), today, status);
     }

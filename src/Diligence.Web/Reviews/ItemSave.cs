@@ -13,10 +13,10 @@ namespace Diligence.Web.Reviews;
 public static class ItemSave
 {
     /// <summary>
-    /// The outcome, and the answers by key after the save when it changed something (null otherwise), for the caller
-    /// to evaluate. <paramref name="store"/> saves the JSON (null: clear) with <paramref name="expectedVersion"/>.
+    /// The outcome, and the answers after the save when it changed something (null otherwise), for the caller to
+    /// evaluate. <paramref name="store"/> saves the JSON (null: clear) with <paramref name="expectedVersion"/>.
     /// </summary>
-    public static async Task<(ItemSaveOutcome Outcome, Dictionary<string, StoredAnswer>? Stored)> SaveAsync(
+    public static async Task<(ItemSaveOutcome Outcome, AnswersAfterSave? After)> SaveAsync(
         IAnswerSet state, AnswerableItem item, Func<string, StringValues> form, int expectedVersion,
         Func<string?, Task<AnswerSaveResult>> store, IUserStore users, CancellationToken ct)
     {
@@ -42,6 +42,7 @@ public static class ItemSave
                 return (new ItemSaveOutcome.Conflict(conflict.Current, conflict.CurrentVersion, author, text), null);
             case AnswerSaveResult.Saved saved:
                 var stored = new Dictionary<string, StoredAnswer>(state.Stored, StringComparer.Ordinal);
+                Answer? read = null;
                 if (saved.Answer is null)
                 {
                     stored.Remove(item.Key);
@@ -49,8 +50,9 @@ public static class ItemSave
                 else
                 {
                     stored[item.Key] = saved.Answer;
+                    AnswerJson.TryDeserialize(saved.Answer.ValueJson, item, out read);
                 }
-                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), stored);
+                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), new AnswersAfterSave(stored, state.Sheet.With(item.Key, read)));
             default:
                 throw new InvalidOperationException("Unknown save result.");
         }

@@ -53,7 +53,7 @@ public sealed class ReviewWorkspace(
         {
             return (new ItemSaveOutcome.Locked(), state);
         }
-        var (outcome, stored) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
+        var (outcome, after) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
             json => answers.SaveAsync(state.Review.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(),
                 // Written in the answer's own transaction: one commit, and no saved answer without its event.
                 (before, saved) => audit.Describe(new AuditRecord(
@@ -61,12 +61,12 @@ public sealed class ReviewWorkspace(
                     AuditSummary.Answer(before), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson))),
                 ct),
             users, ct);
-        if (stored is null)
+        if (after is null)
         {
             return (outcome, state);
         }
         audit.Written(AuditActions.AnswerSaved);
-        var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored, state.Origins);
+        var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Origins);
         await SyncFindingsAsync(next, ct);
         return (outcome, next);
     }
@@ -104,6 +104,14 @@ public sealed class ReviewWorkspace(
             }
         }
         var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);
+        return Evaluate(review, vendor, questionnaire, stored, sheet, origins);
+    }
+
+    private ReviewState Evaluate(
+        Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored,
+        AnswerSheet sheet, IReadOnlyDictionary<string, AnswerProvenance> origins)
+    {
+        var definition = questionnaire.Definition;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var views = new Dictionary<string, ProvenanceView>(StringComparer.Ordinal);
         foreach (var (key, origin) in origins)
