@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data;
@@ -14,6 +15,9 @@ public interface IAnswerStore
     /// stored version is still <paramref name="expectedVersion"/> (0: there is no answer yet, or it was cleared);
     /// otherwise changes nothing and returns a conflict carrying the current answer. Clearing an absent answer is a no-op.
     /// Throws <see cref="KeyNotFoundException"/> for an unknown review and <see cref="InvalidOperationException"/> for a decided one.
+    /// When the save writes and <paramref name="audit"/> is given, the event it builds from the answer before and the
+    /// save is appended to the audit chain in the same transaction: the answer and its event are stored together or not
+    /// at all (and a conflict or a no-op writes no event).
     /// </summary>
     Task<AnswerSaveResult> SaveAsync(
         Guid reviewId,
@@ -22,6 +26,7 @@ public interface IAnswerStore
         int expectedVersion,
         Guid userId,
         DateTimeOffset at,
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null,
         CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Bounded load on the autosave endpoint: 16 signed-in clients for 30 s against the app on a loopback port, with a
-# fresh data folder. Reports throughput, latency, errors, stored-vs-acknowledged, and the app's peak PSS.
+# fresh data folder. Reports throughput, latency, errors, stored-vs-acknowledged, the app's CPU time per save and
+# its peak PSS.
 # usage: tests/load/autosave.sh [clients] [seconds]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
@@ -27,7 +28,7 @@ peak=0
  done) >"$data/pss.txt" &
 sampler=$!
 status=0
-dotnet "$load" run "http://127.0.0.1:$port" "$data" "$seconds" || status=$?
+dotnet "$load" run "http://127.0.0.1:$port" "$data" "$seconds" "$app" || status=$?
 kill "$sampler" 2>/dev/null || true
 peak=$(sort -n "$data/pss.txt" | tail -n 1)
 echo "app peak PSS $((peak / 1024)) MB"

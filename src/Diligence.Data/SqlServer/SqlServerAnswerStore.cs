@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data.Sqlite;
 
@@ -88,6 +89,7 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
         int expectedVersion,
         Guid userId,
         DateTimeOffset at,
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
@@ -120,9 +122,14 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
             new { reviewId, key, valueJson, oldValueJson = current.ValueJson, currentVersion, newVersion, userId, at },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         var saved = valueJson is null ? null : new StoredAnswer(reviewId, key, valueJson, newVersion, userId, at);
-        return new AnswerSaveResult.Saved(saved, newVersion);
+        var result = new AnswerSaveResult.Saved(saved, newVersion);
+        if (audit is not null)
+        {
+            await SqlServerAuditStore.AppendAsync(connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default)

@@ -76,13 +76,21 @@ public sealed class SqlServerAuditStore(SqlServerConnectionFactory connections, 
         ArgumentNullException.ThrowIfNull(entry);
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
+        var sealedEvent = await AppendAsync(connection, transaction, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return sealedEvent;
+    }
+
+    /// <summary>Appends inside the caller's transaction, so a change and its event are stored together or not at all.</summary>
+    internal static async Task<AuditEvent> AppendAsync(
+        DbConnection connection, DbTransaction transaction, AuditEntry entry, CancellationToken cancellationToken)
+    {
         var sequence = await connection.ExecuteScalarAsync<long>(new CommandDefinition(
             IssueSequenceSql, transaction: transaction, cancellationToken: cancellationToken));
         var parent = await connection.QuerySingleAsync<(string? LastHash, string? CheckpointHash)>(new CommandDefinition(
             ParentSql, transaction: transaction, cancellationToken: cancellationToken));
         var sealedEvent = AuditChain.Seal(sequence, parent.LastHash ?? parent.CheckpointHash ?? AuditCheckpoint.Genesis.Hash, entry);
         await connection.ExecuteAsync(new CommandDefinition(AppendSql, sealedEvent, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         return sealedEvent;
     }
 

@@ -11,9 +11,9 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        using var connection = await connections.OpenAsync(cancellationToken);
         // IMMEDIATE: the write lock is held from the version checks to the commit.
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var status = await connection.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
             "SELECT status FROM reviews WHERE id = @reviewId", new { reviewId }, transaction, cancellationToken: cancellationToken))
             ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
@@ -69,7 +69,7 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
             new { reviewId, userId, at, changes = JsonSerializer.Serialize(changes) },
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return new AnswerImportResult.Imported(changes.Count);
     }
 }

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -39,14 +40,13 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         int expectedVersion,
         Guid userId,
         DateTimeOffset at,
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null,
         CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        // IMMEDIATE: take the write lock before reading, so the version check and the write are one step.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var current = await connection.QuerySingleOrDefaultAsync<AnswerUnderReviewRow>(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var current = await write.Connection.QuerySingleOrDefaultAsync<AnswerUnderReviewRow>(new CommandDefinition(
             """
             SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS Key, a.value_json AS ValueJson, a.version AS Version,
                    a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
@@ -55,44 +55,17 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             WHERE r.id = @reviewId
             """,
             new { reviewId, key },
-            transaction,
+            write.Transaction,
             cancellationToken: cancellationToken))
             ?? throw new KeyNotFoundException($"Review {reviewId} does not exist.");
         if (ReviewLifecycle.IsLocked(current.ReviewStatus))
         {
             throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
         }
-
-        var currentVersion = current.Version;
-        var isEmpty = current.ValueJson is null;
-        if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
-        {
-            return new AnswerSaveResult.Conflict(current.ToAnswer(), currentVersion);
-        }
-
-        if (valueJson is null && isEmpty)
-        {
-            return new AnswerSaveResult.Saved(null, currentVersion);
-        }
-
-        var newVersion = currentVersion + 1;
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
-            VALUES (@reviewId, @key, @valueJson, @newVersion, @userId, @at)
-            ON CONFLICT (review_id, key) DO UPDATE
-            SET value_json = excluded.value_json, version = excluded.version,
-                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
-
-            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
-            VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
-            """,
-            new { reviewId, key, valueJson, oldValueJson = current.ValueJson, newVersion, userId, at },
-            transaction,
-            cancellationToken: cancellationToken));
-        transaction.Commit();
-        var saved = valueJson is null ? null : new StoredAnswer(reviewId, key, valueJson, newVersion, userId, at);
-        return new AnswerSaveResult.Saved(saved, newVersion);
+        var result = await VersionedAnswerTable.Reviews.SaveAsync(
+            write, current, valueJson, expectedVersion, userId, at, audit, cancellationToken);
+        write.Commit();
+        return result;
     }
 
     public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(
@@ -122,8 +95,8 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         DateTimeOffset at,
         CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var parameters = new { fromReviewId, toReviewId, userId, at };
         // History first: both statements pick the same keys (answered in the source, absent from the target).
         await connection.ExecuteAsync(new CommandDefinition(
@@ -148,7 +121,7 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             parameters,
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return copied;
     }
 }

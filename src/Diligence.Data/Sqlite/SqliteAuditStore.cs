@@ -23,10 +23,19 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
     public async Task<AuditEvent> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        // BEGIN IMMEDIATE: the write lock is taken before the chain's head is read, so two appends cannot share a parent.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var head = await connection.QuerySingleAsync<(long? LastIssued, string? LastHash, long? CheckpointSequence, string? CheckpointHash)>(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var sealedEvent = await AppendAsync(write, entry, cancellationToken);
+        write.Commit();
+        return sealedEvent;
+    }
+
+    /// <summary>
+    /// Appends inside a write another store has begun, so the event commits or rolls back with that store's change.
+    /// The write lock is already held, so two appends cannot share a parent; only the chain's head is read.
+    /// </summary>
+    internal static async Task<AuditEvent> AppendAsync(SqliteWrite write, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var head = await write.Connection.QuerySingleAsync<(long? LastIssued, string? LastHash, long? CheckpointSequence, string? CheckpointHash)>(
             new CommandDefinition(
                 """
                 SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
@@ -34,12 +43,12 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
                        (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
                        (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
                 """,
-                transaction: transaction,
+                transaction: write.Transaction,
                 cancellationToken: cancellationToken));
         var sequence = Math.Max(head.LastIssued ?? 0, head.CheckpointSequence ?? 0) + 1;
         var previousHash = head.LastHash ?? head.CheckpointHash ?? AuditCheckpoint.Genesis.Hash;
         var sealedEvent = AuditChain.Seal(sequence, previousHash, entry);
-        await connection.ExecuteAsync(new CommandDefinition(
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO audit_events (sequence, occurred_at, actor, role, action, resource_type, resource_id, before_summary,
                                       after_summary, client_address, request_id, previous_hash, hash)
@@ -47,9 +56,8 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
                     @ClientAddress, @RequestId, @PreviousHash, @Hash)
             """,
             sealedEvent,
-            transaction,
+            write.Transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
         return sealedEvent;
     }
 
@@ -116,8 +124,8 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
 
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var last = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
             "SELECT sequence, hash FROM audit_events WHERE occurred_at < @before ORDER BY sequence DESC LIMIT 1",
             new { before },
@@ -138,7 +146,7 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             new { checkpoint.Sequence },
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return deleted;
     }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Data.Sqlite;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -110,45 +111,48 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
             }
         }
 
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var automatic = (await connection.QueryAsync<FindingRow>(new CommandDefinition(
+        // Most saves change no finding: a plain read (no write lock, WAL readers never wait) settles that, and only a
+        // change takes the write lock and plans again from what is stored then.
+        using (var reader = await connections.OpenAsync(cancellationToken))
+        {
+            if (Plan(await AutomaticAsync(reader, null, reviewId, cancellationToken), raisedById, reviewId, at).IsEmpty)
+            {
+                return new FindingSyncResult(0, 0, 0);
+            }
+        }
+
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var plan = Plan(await AutomaticAsync(write.Connection, write.Transaction, reviewId, cancellationToken), raisedById, reviewId, at);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            InsertFinding, plan.Added, write.Transaction, cancellationToken: cancellationToken));
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE findings SET withdrawn = @Withdrawn, updated_at = @at, version = version + 1 WHERE id = @Id",
+            plan.Withdrawn.Select(f => new { f.Id, Withdrawn = true, at })
+                .Concat(plan.Reinstated.Select(f => new { f.Id, Withdrawn = false, at })),
+            write.Transaction,
+            cancellationToken: cancellationToken));
+        write.Commit();
+        return new FindingSyncResult(plan.Added.Count, plan.Withdrawn.Count, plan.Reinstated.Count);
+    }
+
+    private static async Task<Dictionary<string, FindingRow>> AutomaticAsync(
+        SqliteConnection connection, SqliteTransaction? transaction, Guid reviewId, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<FindingRow>(new CommandDefinition(
             SelectFinding + " WHERE review_id = @reviewId AND source <> 'Manual'",
             new { reviewId },
             transaction,
             cancellationToken: cancellationToken))).ToDictionary(f => f.SourceId!, StringComparer.Ordinal);
 
-        var added = raisedById.Values
-            .Where(r => !automatic.ContainsKey(r.SourceId))
-            .Select(r => new
-            {
-                Id = Guid.CreateVersion7(at),
-                ReviewId = reviewId,
-                Source = r.Source.ToString(),
-                r.SourceId,
-                r.Severity,
-                r.Text,
-                Owner = (string?)null,
-                Status = nameof(FindingStatus.Open),
-                Withdrawn = false,
-                CreatedAt = at,
-                UpdatedAt = at,
-            })
-            .ToList();
-        var withdrawn = automatic.Values.Where(f => !f.Withdrawn && !raisedById.ContainsKey(f.SourceId!)).ToList();
-        var reinstated = automatic.Values.Where(f => f.Withdrawn && raisedById.ContainsKey(f.SourceId!)).ToList();
-
-        await connection.ExecuteAsync(new CommandDefinition(
-            InsertFinding, added, transaction, cancellationToken: cancellationToken));
-        await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE findings SET withdrawn = @Withdrawn, updated_at = @at, version = version + 1 WHERE id = @Id",
-            withdrawn.Select(f => new { f.Id, Withdrawn = true, at })
-                .Concat(reinstated.Select(f => new { f.Id, Withdrawn = false, at })),
-            transaction,
-            cancellationToken: cancellationToken));
-        transaction.Commit();
-        return new FindingSyncResult(added.Count, withdrawn.Count, reinstated.Count);
-    }
+    private static FindingSyncPlan Plan(
+        Dictionary<string, FindingRow> automatic, Dictionary<string, RaisedFindingRow> raisedById, Guid reviewId, DateTimeOffset at) =>
+        new(
+            [.. raisedById.Values
+                .Where(r => !automatic.ContainsKey(r.SourceId))
+                .Select(r => new FindingInsert(
+                    Guid.CreateVersion7(at), reviewId, r.Source.ToString(), r.SourceId, r.Severity, r.Text, null,
+                    nameof(FindingStatus.Open), false, at, at))],
+            [.. automatic.Values.Where(f => !f.Withdrawn && !raisedById.ContainsKey(f.SourceId!))],
+            [.. automatic.Values.Where(f => f.Withdrawn && raisedById.ContainsKey(f.SourceId!))]);
 
     private static void EnsureKnownSeverity(string severity)
     {

@@ -64,8 +64,8 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
     public async Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         // One statement takes the invitation: of two concurrent uses, exactly one sees used_at still empty.
         var claimed = await connection.ExecuteAsync(new CommandDefinition(
             """
@@ -86,7 +86,7 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
             new { id, userId = account.Id },
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return true;
     }
 }

@@ -3,7 +3,6 @@ using System.Text.Json;
 using Dapper;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
-using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Sqlite;
 
@@ -31,10 +30,8 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        // IMMEDIATE: take the write lock before reading, so the version check and the write are one step.
-        using var transaction = connection.BeginTransaction(deferred: false);
-        var current = await connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var current = await write.Connection.QuerySingleOrDefaultAsync<AnswerRow>(new CommandDefinition(
             """
             SELECT v.id AS ReviewId, @key AS Key, a.value_json AS ValueJson, COALESCE(a.version, 0) AS Version,
                    a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
@@ -43,23 +40,13 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             WHERE v.id = @vendorId
             """,
             new { vendorId, key },
-            transaction,
+            write.Transaction,
             cancellationToken: cancellationToken))
             ?? throw new KeyNotFoundException($"Vendor {vendorId} does not exist.");
-        var isEmpty = current.ValueJson is null;
-        if (expectedVersion != current.Version && !(isEmpty && expectedVersion == 0))
-        {
-            return new AnswerSaveResult.Conflict(current.ToAnswer(), current.Version);
-        }
-        if (valueJson is null && isEmpty)
-        {
-            return new AnswerSaveResult.Saved(null, current.Version);
-        }
-        var newVersion = current.Version + 1;
-        await WriteAsync(connection, transaction, vendorId, key, current.ValueJson, valueJson, newVersion, userId, at, cancellationToken);
-        transaction.Commit();
-        var saved = valueJson is null ? null : new StoredAnswer(vendorId, key, valueJson, newVersion, userId, at);
-        return new AnswerSaveResult.Saved(saved, newVersion);
+        var result = await VersionedAnswerTable.Libraries.SaveAsync(
+            write, current, valueJson, expectedVersion, userId, at, audit: null, cancellationToken);
+        write.Commit();
+        return result;
     }
 
     public async Task<int> ReplaceAsync(
@@ -67,8 +54,8 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         // Only what the comparison needs: mapping times and ids of thousands of rows would cost more than the compare.
         var current = (await connection.QueryAsync<(string Key, string? ValueJson, long Version)>(new CommandDefinition(
             "SELECT key, value_json, version FROM library_answers WHERE vendor_id = @vendorId",
@@ -104,7 +91,7 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             transaction,
             cancellationToken: cancellationToken));
         var changed = changes.Count;
-        transaction.Commit();
+        write.Commit();
         return changed;
     }
 
@@ -159,22 +146,4 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             },
             cancellationToken: cancellationToken));
     }
-
-    private static Task WriteAsync(
-        SqliteConnection connection, SqliteTransaction transaction, Guid vendorId, string key,
-        string? oldValueJson, string? valueJson, int newVersion, Guid userId, DateTimeOffset at, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO library_answers (vendor_id, key, value_json, version, updated_by, updated_at)
-            VALUES (@vendorId, @key, @valueJson, @newVersion, @userId, @at)
-            ON CONFLICT (vendor_id, key) DO UPDATE
-            SET value_json = excluded.value_json, version = excluded.version,
-                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
-
-            INSERT INTO library_history (vendor_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
-            VALUES (@vendorId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
-            """,
-            new { vendorId, key, valueJson, oldValueJson, newVersion, userId, at },
-            transaction,
-            cancellationToken: cancellationToken));
 }

@@ -11,8 +11,8 @@ public sealed class SqliteProvenanceStore(SqliteConnectionFactory connections) :
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(keys);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var parameters = new { reviewId, vendorId, userId, at, keys = JsonSerializer.Serialize(keys) };
         // The three statements pick the same keys: in the list, answered in the library, absent from the review.
         const string Source = """
@@ -45,7 +45,7 @@ public sealed class SqliteProvenanceStore(SqliteConnectionFactory connections) :
             parameters,
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return copied;
     }
 

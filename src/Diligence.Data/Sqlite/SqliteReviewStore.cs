@@ -71,9 +71,9 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
     public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
-        using var connection = await connections.OpenAsync(cancellationToken);
         // IMMEDIATE: take the write lock before reading, so the check and the write see the same version.
-        using var transaction = connection.BeginTransaction(deferred: false);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
         var current = await connection.QuerySingleOrDefaultAsync<ReviewRow>(new CommandDefinition(
             $"SELECT {ReviewColumns} FROM reviews r WHERE r.id = @Id",
             new { updated.Id },
@@ -115,7 +115,7 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
             },
             transaction,
             cancellationToken: cancellationToken));
-        transaction.Commit();
+        write.Commit();
         return newVersion;
     }
 }

@@ -16,16 +16,24 @@ public sealed class AuditTrail(IAuditStore store, IHttpContextAccessor http, Tim
 
     public async Task RecordAsync(AuditRecord record, CancellationToken ct)
     {
+        var entry = Describe(record);
+        using var activity = DiligenceTelemetry.Source.StartActivity("audit.append");
+        activity?.SetTag("audit.action", record.Action);
+        var started = Stopwatch.GetTimestamp();
+        await store.AppendAsync(entry, ct);
+        DiligenceTelemetry.AuditAppendMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        Written(record.Action);
+    }
+
+    public AuditEntry Describe(AuditRecord record)
+    {
         ArgumentNullException.ThrowIfNull(record);
         var context = http.HttpContext;
         var user = context?.User;
         var signedIn = user?.Identity?.IsAuthenticated == true;
         var actor = record.Actor ?? (context is null ? System : signedIn ? user!.FindFirstValue(ClaimTypes.Email) ?? Anonymous : Anonymous);
         var role = record.Role ?? (context is null ? System : signedIn ? user!.FindFirstValue(ClaimTypes.Role) ?? Anonymous : Anonymous);
-        using var activity = DiligenceTelemetry.Source.StartActivity("audit.append");
-        activity?.SetTag("audit.action", record.Action);
-        var started = Stopwatch.GetTimestamp();
-        await store.AppendAsync(new AuditEntry(
+        return new AuditEntry(
             clock.GetUtcNow(),
             Clip(actor)!,
             Clip(role)!,
@@ -35,10 +43,11 @@ public sealed class AuditTrail(IAuditStore store, IHttpContextAccessor http, Tim
             Clip(record.Before),
             Clip(record.After),
             context?.Connection.RemoteIpAddress?.ToString(),
-            context?.TraceIdentifier), ct);
-        DiligenceTelemetry.AuditAppendMilliseconds.Record(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        DiligenceTelemetry.AuditEvents.Add(1, new KeyValuePair<string, object?>("action", record.Action));
+            context?.TraceIdentifier);
     }
+
+    public void Written(string action) =>
+        DiligenceTelemetry.AuditEvents.Add(1, new KeyValuePair<string, object?>("action", action));
 
     private static string? Clip(string? value) => value is { Length: > MaxFieldLength } ? value[..MaxFieldLength] : value;
 }

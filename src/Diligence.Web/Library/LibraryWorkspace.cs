@@ -44,40 +44,10 @@ public sealed class LibraryWorkspace(
         LibraryState state, AnswerableItem item, Func<string, StringValues> form, int expectedVersion, Guid userId,
         CancellationToken ct)
     {
-        state.Stored.TryGetValue(item.Key, out var current);
-        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today);
-        if (invalid is not null)
-        {
-            return (invalid, state);
-        }
-        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
-        {
-            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), state);
-        }
-        if (unchanged)
-        {
-            json = current?.ValueJson;
-        }
-        switch (await library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct))
-        {
-            case AnswerSaveResult.Conflict conflict:
-                var author = conflict.Current is null ? "someone" : (await users.GetAsync(conflict.Current.UpdatedBy, ct))?.DisplayName ?? "someone";
-                var text = conflict.Current is null ? "(cleared)" : AnswerText.Describe(item, AnswerJson.Deserialize(conflict.Current.ValueJson, item));
-                return (new ItemSaveOutcome.Conflict(conflict.Current, conflict.CurrentVersion, author, text), state);
-            case AnswerSaveResult.Saved saved:
-                var stored = new Dictionary<string, StoredAnswer>(state.Stored, StringComparer.Ordinal);
-                if (saved.Answer is null)
-                {
-                    stored.Remove(item.Key);
-                }
-                else
-                {
-                    stored[item.Key] = saved.Answer;
-                }
-                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), Evaluate(state.Vendor, state.Questionnaire, stored, state.Status));
-            default:
-                throw new InvalidOperationException("Unknown save result.");
-        }
+        var (outcome, after) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
+            json => library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct),
+            users, ct);
+        return (outcome, after is null ? state : Evaluate(state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Status));
     }
 
     /// <summary>"Submit": the library is current, as of <paramref name="asOf"/>, for the questionnaire version shown.</summary>
@@ -136,7 +106,12 @@ public sealed class LibraryWorkspace(
                 answers.Add(new(key, read));
             }
         }
-        var sheet = new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf);
+        return Evaluate(vendor, questionnaire, stored, new AnswerSheet(definition.Id, definition.Version, answers, vendor.Name, vendor.Product, status.AsOf), status);
+    }
+
+    private LibraryState Evaluate(
+        Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored, AnswerSheet sheet, LibraryStatus status)
+    {
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         return new LibraryState(vendor, questionnaire, stored, sheet, questionnaire.Evaluator.Evaluate(sheet, today, Audience.Vendor), today, status);
     }

@@ -53,46 +53,22 @@ public sealed class ReviewWorkspace(
         {
             return (new ItemSaveOutcome.Locked(), state);
         }
-        state.Stored.TryGetValue(item.Key, out var current);
-        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today);
-        if (invalid is not null)
-        {
-            return (invalid, state);
-        }
-        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
-        {
-            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), state);
-        }
-        if (unchanged)
-        {
-            json = current?.ValueJson;
-        }
-        var result = await answers.SaveAsync(state.Review.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct);
-        switch (result)
-        {
-            case AnswerSaveResult.Conflict conflict:
-                var author = conflict.Current is null ? "someone" : (await users.GetAsync(conflict.Current.UpdatedBy, ct))?.DisplayName ?? "someone";
-                var text = conflict.Current is null ? "(cleared)" : AnswerText.Describe(item, AnswerJson.Deserialize(conflict.Current.ValueJson, item));
-                return (new ItemSaveOutcome.Conflict(conflict.Current, conflict.CurrentVersion, author, text), state);
-            case AnswerSaveResult.Saved saved:
-                var stored = new Dictionary<string, StoredAnswer>(state.Stored, StringComparer.Ordinal);
-                if (saved.Answer is null)
-                {
-                    stored.Remove(item.Key);
-                }
-                else
-                {
-                    stored[item.Key] = saved.Answer;
-                }
-                var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, stored, state.Origins);
-                await SyncFindingsAsync(next, ct);
-                await audit.RecordAsync(new AuditRecord(
+        var (outcome, after) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
+            json => answers.SaveAsync(state.Review.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(),
+                // Written in the answer's own transaction: one commit, and no saved answer without its event.
+                (before, saved) => audit.Describe(new AuditRecord(
                     AuditActions.AnswerSaved, AuditResources.Answer, $"{state.Review.Id}/{item.Key}",
-                    AuditSummary.Answer(current), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson)), ct);
-                return (new ItemSaveOutcome.Saved(saved.Version, Changed: true), next);
-            default:
-                throw new InvalidOperationException("Unknown save result.");
+                    AuditSummary.Answer(before), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson))),
+                ct),
+            users, ct);
+        if (after is null)
+        {
+            return (outcome, state);
         }
+        audit.Written(AuditActions.AnswerSaved);
+        var next = Evaluate(state.Review, state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Origins);
+        await SyncFindingsAsync(next, ct);
+        return (outcome, next);
     }
 
     /// <summary>A reviewer accepts the vendor's prefilled answer to <paramref name="key"/> as it stands.</summary>
@@ -128,6 +104,14 @@ public sealed class ReviewWorkspace(
             }
         }
         var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);
+        return Evaluate(review, vendor, questionnaire, stored, sheet, origins);
+    }
+
+    private ReviewState Evaluate(
+        Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored,
+        AnswerSheet sheet, IReadOnlyDictionary<string, AnswerProvenance> origins)
+    {
+        var definition = questionnaire.Definition;
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var views = new Dictionary<string, ProvenanceView>(StringComparer.Ordinal);
         foreach (var (key, origin) in origins)

@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Tests.Contracts;
@@ -287,4 +288,85 @@ public abstract class AnswerStoreContract : StoreContract
             Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _alice, TestData.Now));
         Assert.That((await Database.Answers.GetAsync(review.Id, Key))?.ValueJson, Is.EqualTo(Hosted));
     }
+
+    [Test]
+    public async Task A_save_with_an_audit_event_stores_the_event_built_from_the_answer_before_and_the_save()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now, AuditOf);
+
+        await Database.Answers.SaveAsync(review.Id, Key, null, 1, _bob, TestData.Now.AddMinutes(1), AuditOf);
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Select(e => (e.Sequence, e.ResourceId, e.Before, e.After)), Is.EqualTo(new[]
+            {
+                (1L, $"{review.Id}/{Key}", (string?)null, (string?)"v1 " + Hosted),
+                (2L, $"{review.Id}/{Key}", "v1 " + Hosted, "v2 cleared"),
+            }));
+            Assert.That((await Database.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 2 events"));
+        }
+    }
+
+    [Test]
+    public async Task When_the_audit_event_cannot_be_written_the_answer_is_not_saved_either()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now, AuditOf);
+
+        var failure = await Assert.ThrowsAsync<InvalidOperationException>(() => Database.Answers.SaveAsync(
+            review.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now.AddMinutes(1),
+            (_, _) => throw new InvalidOperationException("the audit log is unavailable")));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(failure?.Message, Is.EqualTo("the audit log is unavailable"));
+            Assert.That((await Database.Answers.GetAsync(review.Id, Key))?.ValueJson, Is.EqualTo(Hosted));
+            Assert.That(await Database.Answers.HistoryAsync(review.Id, Key), Has.Count.EqualTo(1));
+            Assert.That(await Database.Audit.StreamAsync(AuditFilter.All).CountAsync(), Is.EqualTo(1));
+        }
+    }
+
+    [Test]
+    public async Task When_the_audit_row_is_refused_by_the_database_the_answer_is_not_saved_either()
+    {
+        var review = await SeedReviewAsync();
+
+        // An event without an actor breaks the audit table's NOT NULL rule, so the append itself fails inside the save.
+        await Assert.CatchAsync(() => Database.Answers.SaveAsync(
+            review.Id, Key, Hosted, 0, _alice, TestData.Now, (before, saved) => AuditOf(before, saved) with { Actor = null! }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Answers.GetAsync(review.Id, Key), Is.Null);
+            Assert.That(await Database.Answers.HistoryAsync(review.Id), Is.Empty);
+            Assert.That(await Database.Audit.StreamAsync(AuditFilter.All).CountAsync(), Is.Zero);
+        }
+    }
+
+    [Test]
+    public async Task A_conflicting_or_no_op_save_writes_no_audit_event()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        var stale = await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 0, _bob, TestData.Now, AuditOf);
+        var clearAbsent = await Database.Answers.SaveAsync(review.Id, "network.inbound-required", null, 0, _bob, TestData.Now, AuditOf);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stale, Is.InstanceOf<AnswerSaveResult.Conflict>());
+            Assert.That(clearAbsent, Is.EqualTo(new AnswerSaveResult.Saved(null, 0)));
+            Assert.That(await Database.Audit.StreamAsync(AuditFilter.All).CountAsync(), Is.Zero);
+        }
+    }
+
+    // The summaries carry the value here only so the test can see what the store passed in; the app hashes it.
+    private static AuditEntry AuditOf(StoredAnswer? before, AnswerSaveResult.Saved saved) => new(
+        TestData.Now, "alice@example.com", "Reviewer", AuditActions.AnswerSaved, "answer",
+        $"{(before?.ReviewId ?? saved.Answer?.ReviewId)}/{before?.Key ?? saved.Answer?.Key}",
+        before is null ? null : $"v{before.Version} {before.ValueJson}",
+        saved.Answer is null ? $"v{saved.Version} cleared" : $"v{saved.Version} {saved.Answer.ValueJson}",
+        "127.0.0.1", "test");
 }

@@ -110,6 +110,23 @@ public abstract class FindingStoreContract : StoreContract
     }
 
     [Test]
+    public async Task A_finding_raised_after_a_sync_that_changed_nothing_is_still_added()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Findings.SyncRaisedAsync(review.Id, [_inbound], TestData.Now);
+        await Database.Findings.SyncRaisedAsync(review.Id, [_inbound], TestData.Now.AddHours(1));
+
+        var grown = await Database.Findings.SyncRaisedAsync(review.Id, [_inbound, _noBaa], TestData.Now.AddHours(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(grown, Is.EqualTo(new FindingSyncResult(1, 0, 0)));
+            Assert.That((await Database.Findings.ListAsync(review.Id)).Select(f => (f.SourceId, f.Withdrawn, f.Version)),
+                Is.EquivalentTo(new[] { (_inbound.SourceId, false, 1), (_noBaa.SourceId, false, 1) }));
+        }
+    }
+
+    [Test]
     public async Task Syncing_withdraws_findings_the_answers_no_longer_raise()
     {
         var review = await SeedReviewAsync();

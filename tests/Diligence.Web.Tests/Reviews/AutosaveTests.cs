@@ -107,4 +107,29 @@ public sealed class AutosaveTests
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Forbidden));
         Assert.That(await _app.Get<IAnswerStore>().GetAsync(_review.Id, "profile.summary"), Is.Null);
     }
+
+    [Test]
+    public async Task A_finding_raised_by_autosave_stays_through_saves_that_raise_nothing_new_and_goes_when_its_answer_changes()
+    {
+        async Task<IReadOnlyList<Finding>> Automatic() =>
+            [.. (await _app.Get<IFindingStore>().ListAsync(_review.Id)).Where(f => f.Source != FindingSource.Manual)];
+        await Save(_reviewer, "data-classes", ("v.data-classes", "0"), ("a.data-classes", "phi"));
+        var beforeFlag = await Automatic();
+
+        await Save(_reviewer, "baa", ("v.baa", "0"), ("a.baa", "no"));
+        var raised = await Automatic();
+        await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "Nothing to do with the BAA"));
+        var afterUnrelatedSave = await Automatic();
+        await Save(_reviewer, "baa", ("v.baa", "1"), ("a.baa", "yes"));
+        var afterAnswerChanged = await Automatic();
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(beforeFlag, Is.Empty);
+            Assert.That(raised.Select(f => (f.Severity, f.Text, f.Withdrawn)),
+                Is.EqualTo(new[] { ("critical", "PHI is in scope but no BAA is signed.", false) }));
+            Assert.That(afterUnrelatedSave, Is.EqualTo(raised));
+            Assert.That(afterAnswerChanged.Select(f => (f.Id, f.Withdrawn)), Is.EqualTo(new[] { (raised[0].Id, true) }));
+        }
+    }
 }
