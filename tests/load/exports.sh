@@ -2,14 +2,18 @@
 # Bounded load on PDF exports: queues 20 exports of one review at once against the app on a loopback port (fresh data
 # folder, sample vendors seeded), waits until all are ready, and reports throughput and the peak PSS of the app, its
 # Playwright driver (node) and Chromium together, summed over the app's process tree from /proc/PID/smaps_rollup.
-# usage: tests/load/exports.sh [exports] [render workers per node]
+# With NODES=2 a second app process on the same database renders too: it finds the queued exports in the table and
+# claims them with the database lease, as a second node behind a load balancer would.
+# usage: tests/load/exports.sh [exports] [render workers per node] [nodes]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-20}
 workers=${2:-1}
+nodes=${3:-1}
 port=5098
 data=$(mktemp -d)
-trap 'kill "$sampler" 2>/dev/null || true; kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; rm -rf "$data"' EXIT
+apps=()
+trap 'kill "$sampler" 2>/dev/null || true; kill "${apps[@]}" 2>/dev/null || true; wait "${apps[@]}" 2>/dev/null || true; rm -rf "$data"' EXIT
 sampler=
 
 dotnet build src/Diligence.Web -c Release --nologo -v quiet
@@ -17,17 +21,20 @@ dotnet build tests/load/ExportLoad -c Release --nologo -v quiet
 load=tests/load/ExportLoad/bin/Release/net10.0/ExportLoad.dll
 dotnet "$load" prepare "$data"
 
-(cd src/Diligence.Web && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__DataDirectory="$data" \
-  Logging__LogLevel__Default=Warning Accounts__SignInAttemptsPerMinute=1000 Jobs__Workers="$workers" \
-  Reports__RenderWorkers="$workers" dotnet bin/Release/net10.0/Diligence.Web.dll) >"$data/app.log" 2>&1 &
-app=$!
-for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break; sleep 0.5; done
+for node in $(seq 1 "$nodes"); do
+  (cd src/Diligence.Web && exec env ASPNETCORE_URLS="http://127.0.0.1:$((port + node - 1))" Storage__DataDirectory="$data" \
+    Logging__LogLevel__Default=Warning Accounts__SignInAttemptsPerMinute=1000 Jobs__Workers="$workers" \
+    Jobs__NodeId="node-$node" Jobs__DispatchIntervalSeconds=1 Reports__RenderWorkers="$workers" \
+    dotnet bin/Release/net10.0/Diligence.Web.dll) >"$data/app-$node.log" 2>&1 &
+  apps+=("$!")
+  for _ in $(seq 1 120); do curl -sf "http://127.0.0.1:$((port + node - 1))/healthz" >/dev/null && break; sleep 0.5; done
+done
 
-# The app and every process below it (node runs the Playwright driver, which starts Chromium and its helpers).
+# The apps and every process below them (node runs the Playwright driver, which starts Chromium and its helpers).
 tree() { echo "$1"; for child in $(ps -o pid= --ppid "$1" 2>/dev/null); do tree "$child"; done; }
 sample() {
   local app_kb=0 node_kb=0 chromium_kb=0 pid exe kb
-  for pid in $(tree "$app"); do
+  for pid in $(for app in "${apps[@]}"; do tree "$app"; done); do
     kb=$(awk '/^Pss:/ {print $2}' "/proc/$pid/smaps_rollup" 2>/dev/null || true)
     exe=$(readlink "/proc/$pid/exe" 2>/dev/null || true)
     [ -n "$kb" ] || continue
@@ -40,12 +47,12 @@ sample() {
   done
   echo "$((app_kb + node_kb + chromium_kb)) $app_kb $node_kb $chromium_kb"
 }
-(while kill -0 "$app" 2>/dev/null; do sample; sleep 0.25; done) >"$data/pss.txt" &
+(while kill -0 "${apps[0]}" 2>/dev/null; do sample; sleep 0.25; done) >"$data/pss.txt" &
 sampler=$!
 status=0
 dotnet "$load" run "http://127.0.0.1:$port" "$data" "$count" || status=$?
 kill "$sampler" 2>/dev/null || true
 read -r total app_kb node_kb chromium_kb < <(sort -n "$data/pss.txt" | tail -n 1)
-echo "render workers $workers; peak PSS together $((total / 1024)) MB (app $((app_kb / 1024)) MB, node driver $((node_kb / 1024)) MB, Chromium $((chromium_kb / 1024)) MB)"
-if [ "$status" -ne 0 ]; then tail -n 20 "$data/app.log" >&2; fi
+echo "nodes $nodes, render workers $workers per node; peak PSS together $((total / 1024)) MB (app $((app_kb / 1024)) MB, node driver $((node_kb / 1024)) MB, Chromium $((chromium_kb / 1024)) MB)"
+if [ "$status" -ne 0 ]; then tail -n 20 "$data"/app-*.log >&2; fi
 exit $status

@@ -14,22 +14,25 @@ namespace AutosaveLoad;
 /// </summary>
 public static partial class LoadRun
 {
-    public static async Task<int> RunAsync(Uri server, string dataDirectory, TimeSpan duration, int? appProcessId)
+    public static async Task<int> RunAsync(Uri[] servers, string dataDirectory, TimeSpan duration, int[] appProcessIds)
     {
-        if (!IPAddress.IsLoopback((await Dns.GetHostAddressesAsync(server.Host))[0]))
+        foreach (var server in servers)
         {
-            Console.Error.WriteLine("refusing to load a server that is not on this machine");
-            return 2;
+            if (!IPAddress.IsLoopback((await Dns.GetHostAddressesAsync(server.Host))[0]))
+            {
+                Console.Error.WriteLine("refusing to load a server that is not on this machine");
+                return 2;
+            }
         }
         var plan = (await File.ReadAllLinesAsync(Path.Combine(dataDirectory, "load-plan.txt")))
             .Select(line => line.Split(' ')).ToList();
-        var clients = await Task.WhenAll(plan.Select(p => SignInAsync(server, p[0], p[1], p[4])));
+        var clients = await Task.WhenAll(plan.Select((p, i) => SignInAsync(servers[i % servers.Length], p[0], p[1], p[4])));
         // After sign-in (password hashing is deliberately slow and not what is measured).
-        var cpuBefore = appProcessId is { } before ? AppCpu.Of(before) : TimeSpan.Zero;
+        var cpuBefore = AppCpu.Of(appProcessIds);
         var deadline = Stopwatch.StartNew();
         var results = await Task.WhenAll(clients.Select((client, i) => DriveAsync(client, plan[i][1], plan[i][2], deadline, duration)));
         var elapsed = deadline.Elapsed.TotalSeconds;
-        var cpu = appProcessId is { } after ? AppCpu.Of(after) - cpuBefore : (TimeSpan?)null;
+        var cpu = appProcessIds.Length > 0 ? AppCpu.Of(appProcessIds) - cpuBefore : (TimeSpan?)null;
 
         var latencies = results.SelectMany(r => r.Latencies).Order().ToArray();
         var acknowledged = results.Sum(r => r.Acknowledged);
@@ -37,7 +40,7 @@ public static partial class LoadRun
         using var storage = new SqliteStorage(new StorageOptions { DataDirectory = dataDirectory });
         await using var connection = await storage.Connections.OpenAsync();
         var stored = await connection.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM answer_history");
-        Console.WriteLine($"clients {clients.Length}, {elapsed:F1} s, saves acknowledged {acknowledged}, errors {errors}");
+        Console.WriteLine($"nodes {servers.Length}, clients {clients.Length}, {elapsed:F1} s, saves acknowledged {acknowledged}, errors {errors}");
         Console.WriteLine($"throughput {acknowledged / elapsed:F0} saves/s, p50 {Percentile(latencies, 0.50):F1} ms, " +
             $"p99 {Percentile(latencies, 0.99):F1} ms, max {latencies.LastOrDefault():F1} ms");
         Console.WriteLine($"history rows in the database {stored} (acknowledged {acknowledged})");

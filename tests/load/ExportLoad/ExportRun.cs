@@ -57,17 +57,21 @@ public static partial class ExportRun
         var ready = exports.Where(e => e.GetProperty("state").GetString() == "ready").ToList();
         var mismatched = 0;
         long bytes = 0;
+        var renderedBy = new SortedDictionary<string, int>(StringComparer.Ordinal);
         foreach (var export in ready)
         {
             var pdf = await client.GetByteArrayAsync(export.GetProperty("downloadUrl").GetString());
             bytes += pdf.Length;
             var stored = await storage.Exports.GetAsync(export.GetProperty("id").GetGuid());
             mismatched += Convert.ToHexStringLower(SHA256.HashData(pdf)) == stored?.Sha256 ? 0 : 1;
+            var node = $"{stored?.Owner} (claimed {stored?.Attempts}x)";
+            renderedBy[node] = renderedBy.GetValueOrDefault(node) + 1;
         }
         var pages = ready.Select(e => e.GetProperty("pageCount").GetInt32()).Distinct();
         Console.WriteLine($"exports {count}: ready {ready.Count}, failed {count - ready.Count}, SHA-256 mismatches {mismatched}");
         Console.WriteLine($"queued in {queuedIn:F2} s; all finished after {elapsed:F1} s; throughput {count / elapsed:F2} exports/s " +
             $"({elapsed / count * 1000:F0} ms per export); pages per PDF {string.Join(", ", pages)}; {bytes / count / 1024} KiB per PDF");
+        Console.WriteLine($"rendered by {string.Join(", ", renderedBy.Select(n => $"{n.Key}: {n.Value}"))}");
         return ready.Count == count && mismatched == 0 ? 0 : 1;
     }
 
