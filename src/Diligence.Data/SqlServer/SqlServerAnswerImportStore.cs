@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Dapper;
 using Diligence.Core.Reviews;
-using Diligence.Data.Sqlite;
 
 namespace Diligence.Data.SqlServer;
 
@@ -16,13 +15,7 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
         WHERE review_id = @reviewId
         """;
 
-    private const string Changes = """
-        OPENJSON(@changes) WITH (
-            [Key] nvarchar(200) '$.Key',
-            OldValueJson nvarchar(max) '$.OldValueJson',
-            NewValueJson nvarchar(max) '$.NewValueJson',
-            Version int '$.Version')
-        """;
+    private const string Changes = SqlServerLibraryStore.Changes;
 
     // Version 1 marks a key the review has no row for yet: the update finds nothing, the insert adds it.
     private const string ImportSql = $"""
@@ -58,34 +51,18 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
         }
         var current = (await connection.QueryAsync<(string Key, string? ValueJson, int Version)>(new CommandDefinition(
             CurrentSql, new { reviewId }, transaction, cancellationToken: cancellationToken)))
-            .ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var conflicts = new List<string>();
-        var changes = new List<LibraryChange>();
-        foreach (var answer in answers)
+            .ToDictionary(r => r.Key, r => (r.ValueJson, r.Version), StringComparer.Ordinal);
+        var plan = AnswerImportPlan.For(current, answers);
+        if (plan.Conflicts.Count > 0)
         {
-            var found = current.TryGetValue(answer.Key, out var row);
-            var version = found ? row.Version : 0;
-            var valueJson = found ? row.ValueJson : null;
-            // As a single save: a cleared answer may be written by whoever read it as absent (version 0).
-            if (answer.ExpectedVersion != version && !(valueJson is null && answer.ExpectedVersion == 0))
-            {
-                conflicts.Add(answer.Key);
-            }
-            else if (valueJson != answer.ValueJson)
-            {
-                changes.Add(new LibraryChange(answer.Key, valueJson, answer.ValueJson, version + 1));
-            }
-        }
-        if (conflicts.Count > 0)
-        {
-            return new AnswerImportResult.Conflict(conflicts);
+            return new AnswerImportResult.Conflict(plan.Conflicts);
         }
         await connection.ExecuteAsync(new CommandDefinition(
             ImportSql,
-            new { reviewId, userId, at, changes = JsonSerializer.Serialize(changes) },
+            new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
-        return new AnswerImportResult.Imported(changes.Count);
+        return new AnswerImportResult.Imported(plan.Changes.Count);
     }
 }

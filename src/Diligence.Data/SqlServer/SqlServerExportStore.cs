@@ -1,5 +1,6 @@
 using Dapper;
 using Diligence.Core.Exports;
+using Diligence.Data.Sqlite;
 
 namespace Diligence.Data.SqlServer;
 

@@ -45,7 +45,8 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
         WHERE vendor_id = @vendorId
         """;
 
-    private const string Changes = """
+    /// <summary>The JSON list of <see cref="LibraryChange"/> an import sends, as rows; review imports read it too.</summary>
+    internal const string Changes = """
         OPENJSON(@changes) WITH (
             [Key] nvarchar(200) '$.Key',
             OldValueJson nvarchar(max) '$.OldValueJson',

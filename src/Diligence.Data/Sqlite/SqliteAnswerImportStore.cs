@@ -21,35 +21,15 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
         {
             return new AnswerImportResult.Locked();
         }
-        var current = (await connection.QueryAsync<AnswerRow>(new CommandDefinition(
-            """
-            SELECT review_id AS ReviewId, key AS Key, value_json AS ValueJson, version AS Version,
-                   updated_by AS UpdatedBy, updated_at AS UpdatedAt
-            FROM answers
-            WHERE review_id = @reviewId
-            """,
+        var current = (await connection.QueryAsync<(string Key, string? ValueJson, long Version)>(new CommandDefinition(
+            "SELECT key, value_json, version FROM answers WHERE review_id = @reviewId",
             new { reviewId },
             transaction,
-            cancellationToken: cancellationToken))).ToDictionary(r => r.Key, StringComparer.Ordinal);
-        var conflicts = new List<string>();
-        var changes = new List<LibraryChange>();
-        foreach (var answer in answers)
+            cancellationToken: cancellationToken))).ToDictionary(r => r.Key, r => (r.ValueJson, (int)r.Version), StringComparer.Ordinal);
+        var plan = AnswerImportPlan.For(current, answers);
+        if (plan.Conflicts.Count > 0)
         {
-            var row = current.GetValueOrDefault(answer.Key);
-            var version = row?.Version ?? 0;
-            // As a single save: a cleared answer may be written by whoever read it as absent (version 0).
-            if (answer.ExpectedVersion != version && !(row?.ValueJson is null && answer.ExpectedVersion == 0))
-            {
-                conflicts.Add(answer.Key);
-            }
-            else if (row?.ValueJson != answer.ValueJson)
-            {
-                changes.Add(new LibraryChange(answer.Key, row?.ValueJson, answer.ValueJson, version + 1));
-            }
-        }
-        if (conflicts.Count > 0)
-        {
-            return new AnswerImportResult.Conflict(conflicts);
+            return new AnswerImportResult.Conflict(plan.Conflicts);
         }
         // One statement per table for the whole file, as for a library import.
         await connection.ExecuteAsync(new CommandDefinition(
@@ -66,10 +46,10 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
                    json_extract(value, '$.NewValueJson'), @userId, @at
             FROM json_each(@changes);
             """,
-            new { reviewId, userId, at, changes = JsonSerializer.Serialize(changes) },
+            new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,
             cancellationToken: cancellationToken));
         write.Commit();
-        return new AnswerImportResult.Imported(changes.Count);
+        return new AnswerImportResult.Imported(plan.Changes.Count);
     }
 }
