@@ -4,12 +4,16 @@
 # Playwright driver (node) and Chromium together, summed over the app's process tree from /proc/PID/smaps_rollup.
 # With NODES=2 a second app process on the same database renders too: it finds the queued exports in the table and
 # claims them with the database lease, as a second node behind a load balancer would.
-# usage: tests/load/exports.sh [exports] [render workers per node] [nodes]
+# With `pin` as the fourth argument each node (the app, its driver and Chromium) is held to a core of its own (node N
+# on core N-1), so one node against two compares equal shares of the machine and shows what the lease costs rather
+# than how many cores a single render can fill.
+# usage: tests/load/exports.sh [exports] [render workers per node] [nodes] [pin]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 count=${1:-20}
 workers=${2:-1}
 nodes=${3:-1}
+pin=${4:-}
 port=5098
 data=$(mktemp -d)
 apps=()
@@ -22,7 +26,9 @@ load=tests/load/ExportLoad/bin/Release/net10.0/ExportLoad.dll
 dotnet "$load" prepare "$data"
 
 for node in $(seq 1 "$nodes"); do
-  (cd src/Diligence.Web && exec env ASPNETCORE_URLS="http://127.0.0.1:$((port + node - 1))" Storage__DataDirectory="$data" \
+  cores=()
+  if [ "$pin" = pin ]; then cores=(taskset -c "$((node - 1))"); fi
+  (cd src/Diligence.Web && exec "${cores[@]}" env ASPNETCORE_URLS="http://127.0.0.1:$((port + node - 1))" Storage__DataDirectory="$data" \
     Logging__LogLevel__Default=Warning Accounts__SignInAttemptsPerMinute=1000 Jobs__Workers="$workers" \
     Jobs__NodeId="node-$node" Jobs__DispatchIntervalSeconds=1 Reports__RenderWorkers="$workers" \
     dotnet bin/Release/net10.0/Diligence.Web.dll) >"$data/app-$node.log" 2>&1 &
@@ -53,6 +59,6 @@ status=0
 dotnet "$load" run "http://127.0.0.1:$port" "$data" "$count" || status=$?
 kill "$sampler" 2>/dev/null || true
 read -r total app_kb node_kb chromium_kb < <(sort -n "$data/pss.txt" | tail -n 1)
-echo "nodes $nodes, render workers $workers per node; peak PSS together $((total / 1024)) MB (app $((app_kb / 1024)) MB, node driver $((node_kb / 1024)) MB, Chromium $((chromium_kb / 1024)) MB)"
+echo "nodes $nodes${pin:+ (each on its own core)}, render workers $workers per node; peak PSS together $((total / 1024)) MB (app $((app_kb / 1024)) MB, node driver $((node_kb / 1024)) MB, Chromium $((chromium_kb / 1024)) MB)"
 if [ "$status" -ne 0 ]; then tail -n 20 "$data"/app-*.log >&2; fi
 exit $status
