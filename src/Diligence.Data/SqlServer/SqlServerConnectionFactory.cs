@@ -1,4 +1,5 @@
 using System.Data.Common;
+using System.Runtime.CompilerServices;
 using Microsoft.Data.SqlClient;
 
 namespace Diligence.Data.SqlServer;
@@ -28,11 +29,15 @@ public sealed class SqlServerConnectionFactory : IDbConnectionFactory, IDisposab
 
     public string Database { get; }
 
-    public async Task<SqlConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<SqlConnection> OpenAsync(
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string callerFile = "",
+        [CallerMemberName] string callerMethod = "")
     {
         var connection = new SqlConnection(_connectionString);
         try
         {
+            DataTelemetry.Trace(connection, "mssql", callerFile, callerMethod);
             await connection.OpenAsync(cancellationToken);
             return connection;
         }

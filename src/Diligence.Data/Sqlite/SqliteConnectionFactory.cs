@@ -57,11 +57,15 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public string DatabasePath { get; }
 
-    public async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken = default)
+    public async Task<SqliteConnection> OpenAsync(
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string callerFile = "",
+        [CallerMemberName] string callerMethod = "")
     {
         var connection = new SqliteConnection(_connectionString);
         try
         {
+            DataTelemetry.Trace(connection, "sqlite", callerFile, callerMethod);
             await connection.OpenAsync(cancellationToken);
             if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
             {
@@ -84,9 +88,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     /// Opens a connection and begins an IMMEDIATE transaction (the write lock is taken before anything is read, so a
     /// check and the write it guards are one step), after this process's earlier writers are done.
     /// </summary>
-    public async Task<SqliteWrite> BeginWriteAsync(CancellationToken cancellationToken = default)
+    public async Task<SqliteWrite> BeginWriteAsync(
+        CancellationToken cancellationToken = default,
+        [CallerFilePath] string callerFile = "",
+        [CallerMemberName] string callerMethod = "")
     {
-        var connection = await OpenAsync(cancellationToken);
+        var connection = await OpenAsync(cancellationToken, callerFile, callerMethod);
         try
         {
             await _writer.WaitAsync(cancellationToken);

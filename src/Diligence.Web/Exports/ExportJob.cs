@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using Diligence.Data;
+using Diligence.Web.Hosting;
 using Diligence.Reports;
 using Hangfire;
 using Microsoft.Extensions.Options;
@@ -30,9 +32,15 @@ public sealed class ExportJob(
             return;
         }
         var ct = lifetime.ApplicationStopping;
+        using var activity = DiligenceTelemetry.Source.StartActivity("export.render");
+        activity?.SetTag("diligence.export.id", exportId);
+        activity?.SetTag("diligence.node", node);
+        var started = Stopwatch.GetTimestamp();
+        var outcome = "failed";
         try
         {
             var export = await exports.GetAsync(exportId, ct) ?? throw new InvalidOperationException("The claimed export vanished.");
+            activity?.SetTag("diligence.review.id", export.ReviewId);
             if (await source.ComposeAsync(export.ReviewId, ct) is not { } writeUp)
             {
                 await exports.FailAsync(exportId, node, ExportFailure.ReviewGone, clock.GetUtcNow(), CancellationToken.None);
@@ -42,19 +50,29 @@ public sealed class ExportJob(
             if (!await exports.CompleteAsync(exportId, node, rendered.Pdf, rendered.Sha256, rendered.PageCount, clock.GetUtcNow(), ct))
             {
                 logger.LogWarning("Export {ExportId} was taken over by another node before it finished here", exportId);
+                outcome = "taken-over";
                 return;
             }
+            outcome = "ready";
             logger.LogInformation("Export {ExportId} ready: {Pages} pages, {Bytes} bytes", exportId, rendered.PageCount, rendered.Pdf.Length);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             // Shutting down: the lease runs out and the export is claimed again, here after a restart or by another node.
             logger.LogInformation("Export {ExportId} interrupted by shutdown", exportId);
+            outcome = "interrupted";
         }
         catch (Exception e)
         {
             logger.LogError(e, "Export {ExportId} failed", exportId);
+            activity?.SetStatus(ActivityStatusCode.Error, e.GetType().Name);
             await exports.FailAsync(exportId, node, ExportFailure.MessageFor(e), clock.GetUtcNow(), CancellationToken.None);
+        }
+        finally
+        {
+            activity?.SetTag("diligence.export.outcome", outcome);
+            DiligenceTelemetry.ExportRenderMilliseconds.Record(
+                Stopwatch.GetElapsedTime(started).TotalMilliseconds, new KeyValuePair<string, object?>("outcome", outcome));
         }
     }
 }

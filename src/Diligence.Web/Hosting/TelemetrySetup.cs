@@ -1,3 +1,4 @@
+using Diligence.Data;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -35,7 +36,7 @@ public static class TelemetrySetup
             .ConfigureResource(resource => resource.AddService("diligence"))
             .WithTracing(tracing => tracing
                 .AddAspNetCoreInstrumentation()
-                .AddSource(DiligenceTelemetry.Name)
+                .AddSource(DiligenceTelemetry.Name, DataTelemetry.Name)
                 .AddOtlpExporter(otlp => otlp.Endpoint = endpoint))
             .WithMetrics(metrics => metrics
                 .AddAspNetCoreInstrumentation()

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using System.Net;
 using System.Security.Cryptography;
 using System.Text.Json;
@@ -7,6 +9,7 @@ using Diligence.Core.Audit;
 using Diligence.Core.Exports;
 using Diligence.Data;
 using Diligence.Web.Exports;
+using Diligence.Web.Hosting;
 using Diligence.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
@@ -115,6 +118,27 @@ public sealed class ExportFlowTests
         Assert.That(after, Is.EqualTo(first), "a finished export never changes");
         Assert.That(Convert.ToHexStringLower(SHA256.HashData((await store.ReadPdfAsync(exportId))!)), Is.EqualTo(first.Sha256));
         Assert.That((await store.ListForReviewAsync(_reviewId)).Count(e => e.Id == exportId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_render_is_one_export_span_with_its_outcome_and_the_database_work_beneath_it()
+    {
+        var stopped = new ConcurrentQueue<Activity>();
+        using var listener = new ActivityListener
+        {
+            ShouldListenTo = source => source.Name is DiligenceTelemetry.Name or DataTelemetry.Name,
+            Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+            ActivityStopped = stopped.Enqueue,
+        };
+        ActivitySource.AddActivityListener(listener);
+        var exportId = await CreateQueuedAsync(_reviewId, DateTimeOffset.UtcNow);
+
+        await RunJobAsync(exportId);
+
+        var render = stopped.Single(a => a.DisplayName == "export.render" && Equals(a.GetTagItem("diligence.export.id"), exportId));
+        Assert.That((render.GetTagItem("diligence.export.outcome"), render.GetTagItem("diligence.review.id")), Is.EqualTo(("ready", _reviewId)));
+        Assert.That(stopped.Where(a => a.ParentId == render.Id).Select(a => a.DisplayName),
+            Does.Contain("SqliteExportStore.GetAsync").And.Contain("SqliteExportStore.CompleteAsync"));
     }
 
     [Test]
