@@ -12,9 +12,11 @@ ensure_prerequisites() {
   ensure_debian_packages
 }
 
-# Chromium renders the committee PDF; the fonts are embedded in it, so every machine must have the same ones.
+# Chromium renders the committee PDF; the fonts are embedded in it, so every machine must have the same ones. The app
+# prints with chromium-headless-shell (the same PDFs as the full browser with half its memory); the full chromium
+# stays for a browser with a user interface and as the renderer the app falls back to without the shell.
 ensure_debian_packages() {
-  local wanted=(chromium fonts-liberation2 fonts-dejavu-core)
+  local wanted=(chromium-headless-shell chromium fonts-liberation2 fonts-dejavu-core)
   local missing=()
   for package in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -2,14 +2,16 @@ namespace Diligence.Reports;
 
 /// <summary>
 /// Finds the Chromium executable: the configured path, else the <c>DILIGENCE_CHROMIUM</c> environment variable, else
-/// <c>chromium</c>, <c>chromium-browser</c> or <c>google-chrome</c> on the system path. Playwright's own browser download
-/// is never used: the machines run Debian's <c>chromium</c> package.
+/// <c>chromium-headless-shell</c>, <c>chromium</c>, <c>chromium-browser</c> or <c>google-chrome</c> on the system path.
+/// Playwright's own browser download is never used: the machines run Debian's <c>chromium-headless-shell</c> package.
+/// The headless shell comes first: it prints the same PDFs as the full browser with about half its memory (no browser
+/// UI, no WebUI renderer, printing in-process).
 /// </summary>
 public static class ChromiumLocator
 {
     public const string EnvironmentVariable = "DILIGENCE_CHROMIUM";
 
-    private static readonly string[] _names = ["chromium", "chromium-browser", "google-chrome"];
+    private static readonly string[] _names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"];
 
     /// <exception cref="ChromiumNotFoundException">A configured path does not exist, or nothing was found.</exception>
     public static string Locate(string? configuredPath)
@@ -29,13 +31,14 @@ public static class ChromiumLocator
             }
         }
         throw new ChromiumNotFoundException(
-            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); install the Debian package 'chromium' " +
-            $"(apt-get install chromium) or set Reports:ChromiumPath or {EnvironmentVariable}.");
+            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); install the Debian package " +
+            $"'chromium-headless-shell' (apt-get install chromium-headless-shell) or set Reports:ChromiumPath or {EnvironmentVariable}.");
     }
 
     private static string Existing(string path, string source) =>
         File.Exists(path)
             ? path
             : throw new ChromiumNotFoundException(
-                $"Chromium was not found at '{path}' (from {source}); install the Debian package 'chromium' (apt-get install chromium) or correct the path.");
+                $"Chromium was not found at '{path}' (from {source}); install the Debian package 'chromium-headless-shell' " +
+                "(apt-get install chromium-headless-shell) or correct the path.");
 }

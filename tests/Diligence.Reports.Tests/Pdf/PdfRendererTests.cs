@@ -60,12 +60,60 @@ public sealed class PdfRendererTests
             await renderer.RenderAsync("<p>x</p>", Setup());
         });
 
-        Assert.That(error!.Message, Does.Contain(missing).And.Contain("Debian package 'chromium'"));
+        Assert.That(error!.Message, Does.Contain(missing).And.Contain("Debian package 'chromium-headless-shell'"));
     }
 
     [Test]
-    public void Chromium_is_found_on_the_system_path()
+    public async Task The_driver_gets_its_node_options_before_the_operators_and_the_environment_is_left_as_it_was()
     {
-        Assert.That(ChromiumLocator.Locate(null), Does.EndWith("chromium").Or.EndWith("chromium-browser").Or.EndWith("google-chrome"));
+        const string Operators = "--stack-trace-limit=20";
+        var original = Environment.GetEnvironmentVariable("NODE_OPTIONS");
+        var earlier = DriversNodeOptions().Keys.ToHashSet();
+        Environment.SetEnvironmentVariable("NODE_OPTIONS", Operators);
+        try
+        {
+            await using var renderer = new PdfRenderer(new ReportsOptions());
+            var pdf = await renderer.RenderAsync("<!DOCTYPE html><title>t</title><p>printed</p>", Setup());
+
+            Assert.That(Environment.GetEnvironmentVariable("NODE_OPTIONS"), Is.EqualTo(Operators));
+            Assert.That(DriversNodeOptions().Where(driver => !earlier.Contains(driver.Key)).Select(driver => driver.Value),
+                Is.EqualTo(new[] { "--max-semi-space-size=1 --max-old-space-size=128 --stack-trace-limit=20" }));
+            Assert.That(new PdfText(pdf).All, Does.Contain("printed"));
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("NODE_OPTIONS", original);
+        }
+    }
+
+    [Test]
+    public void The_headless_shell_is_found_on_the_system_path_before_the_full_browser()
+    {
+        Assert.That(ChromiumLocator.Locate(null), Does.EndWith("/chromium-headless-shell"));
+    }
+
+    /// <summary>Process id → NODE_OPTIONS of every Playwright driver (node) this test process started, read from /proc.</summary>
+    private static Dictionary<int, string?> DriversNodeOptions()
+    {
+        var drivers = new Dictionary<int, string?>();
+        foreach (var folder in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(folder), out var pid))
+                continue;
+            try
+            {
+                var stat = File.ReadAllText(Path.Combine(folder, "stat"));
+                var parent = int.Parse(stat[(stat.LastIndexOf(')') + 2)..].Split(' ')[1], System.Globalization.CultureInfo.InvariantCulture);
+                if (parent != Environment.ProcessId || Path.GetFileName(new FileInfo(Path.Combine(folder, "exe")).LinkTarget) != "node")
+                    continue;
+                var environment = File.ReadAllText(Path.Combine(folder, "environ")).Split('\0');
+                drivers[pid] = environment.FirstOrDefault(entry => entry.StartsWith("NODE_OPTIONS=", StringComparison.Ordinal))?["NODE_OPTIONS=".Length..];
+            }
+            catch (IOException)
+            {
+                // The process ended while it was being read: it is no driver of this test.
+            }
+        }
+        return drivers;
     }
 }

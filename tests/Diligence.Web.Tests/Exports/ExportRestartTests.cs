@@ -39,7 +39,7 @@ public sealed class ExportRestartTests
         var (reviewer, user) = await app.SignInAsAsync(Role.Reviewer);
         var reviewId = await app.StartReviewAsync(reviewer);
         var expected = $"Chromium was not found at '{Missing}' (from the configured path, Reports:ChromiumPath); " +
-            "install the Debian package 'chromium' (apt-get install chromium) or correct the path.";
+            "install the Debian package 'chromium-headless-shell' (apt-get install chromium-headless-shell) or correct the path.";
 
         var health = await app.Client().GetAsync("/healthz");
         using (var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()))
@@ -66,6 +66,6 @@ public sealed class ExportRestartTests
         var again = await client.PostFormAsync($"/reviews/{reviewId}/exports?handler=Retry", Fields(("ExportId", exportId.ToString())), $"/reviews/{reviewId}/exports");
         Assert.That(await client.GetStringAsync(again.Headers.Location!.OriginalString),
             Does.Contain(Html(Diligence.Web.Pages.Reviews.ExportsModel.NothingToRetry)));
-        Assert.That(ChromiumLocator.Locate(null), Does.EndWith("chromium"), "the fix: Chromium from the system path");
+        Assert.That(ChromiumLocator.Locate(null), Does.EndWith("chromium-headless-shell"), "the fix: Chromium from the system path");
     }
 }
