@@ -3,7 +3,8 @@ namespace Diligence.Reports;
 /// <summary>
 /// Finds the Chromium executable: the configured path, else the <c>DILIGENCE_CHROMIUM</c> environment variable, else
 /// <c>chromium-headless-shell</c>, <c>chromium</c>, <c>chromium-browser</c> or <c>google-chrome</c> on the system path.
-/// Playwright's own browser download is never used: the machines run Debian's <c>chromium-headless-shell</c> package.
+/// Playwright's own browser download is never used: the machines run Debian's <c>chromium</c> and
+/// <c>chromium-headless-shell</c> packages.
 /// The headless shell comes first: it prints the same PDFs as the full browser with about half its memory (no browser
 /// UI, no WebUI renderer, printing in-process).
 /// </summary>
@@ -31,14 +32,15 @@ public static class ChromiumLocator
             }
         }
         throw new ChromiumNotFoundException(
-            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); install the Debian package " +
-            $"'chromium-headless-shell' (apt-get install chromium-headless-shell) or set Reports:ChromiumPath or {EnvironmentVariable}.");
+            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); install the Debian package 'chromium' " +
+            $"(apt-get install chromium; 'chromium-headless-shell' prints the same PDFs with less memory) or set Reports:ChromiumPath " +
+            $"or {EnvironmentVariable}.");
     }
 
     private static string Existing(string path, string source) =>
         File.Exists(path)
             ? path
             : throw new ChromiumNotFoundException(
-                $"Chromium was not found at '{path}' (from {source}); install the Debian package 'chromium-headless-shell' " +
-                "(apt-get install chromium-headless-shell) or correct the path.");
+                $"Chromium was not found at '{path}' (from {source}); install the Debian package 'chromium' (apt-get install " +
+                "chromium; 'chromium-headless-shell' prints the same PDFs with less memory) or correct the path.");
 }

@@ -63,7 +63,7 @@ public sealed class RenderTests
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.Stdout, Is.Empty);
-        Assert.That(run.Stderr.TrimEnd('\n'), Does.Not.Contain("\n").And.StartWith("diligence: error: Chromium was not found").And.Contain("'chromium-headless-shell'"));
+        Assert.That(run.Stderr.TrimEnd('\n'), Does.Not.Contain("\n").And.StartWith("diligence: error: Chromium was not found").And.Contain("Debian package 'chromium'").And.Contain("'chromium-headless-shell'"));
         Assert.That(run.Stderr, Does.Not.Contain("Exception"));
     }
 

@@ -83,7 +83,7 @@ public static class StorageSetup
 
     /// <summary>
     /// <c>/healthz</c> for load balancers: 200 when the database answers, every migration is applied and Chromium is
-    /// there to render exports (when it is not, the body says so, naming the <c>chromium-headless-shell</c> package).
+    /// there to render exports (when it is not, the body says so, naming the <c>chromium</c> package).
     /// </summary>
     public static WebApplication MapHealth(this WebApplication app)
     {

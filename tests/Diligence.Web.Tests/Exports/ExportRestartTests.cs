@@ -39,7 +39,8 @@ public sealed class ExportRestartTests
         var (reviewer, user) = await app.SignInAsAsync(Role.Reviewer);
         var reviewId = await app.StartReviewAsync(reviewer);
         var expected = $"Chromium was not found at '{Missing}' (from the configured path, Reports:ChromiumPath); " +
-            "install the Debian package 'chromium-headless-shell' (apt-get install chromium-headless-shell) or correct the path.";
+            "install the Debian package 'chromium' (apt-get install chromium; 'chromium-headless-shell' prints the same PDFs " +
+            "with less memory) or correct the path.";
 
         var health = await app.Client().GetAsync("/healthz");
         using (var body = JsonDocument.Parse(await health.Content.ReadAsStringAsync()))
