@@ -4,9 +4,10 @@ using Microsoft.Playwright;
 namespace Diligence.Reports;
 
 /// <summary>
-/// One Chromium per process, started on first use and restarted if it dies, and a small pool of pages, one per
-/// render worker. A page is recycled after <see cref="ReportsOptions.RecycleAfter"/> documents or on any error. Every
-/// page's context has JavaScript off and aborts every network request (counted in <see cref="BlockedRequests"/>).
+/// One Chromium per process, started on first use and restarted (with its Playwright driver) if either dies, and a small
+/// pool of pages, one per render worker. A page is recycled after <see cref="ReportsOptions.RecycleAfter"/> documents
+/// or on any error. Every page's context has JavaScript off and aborts every network request (counted in
+/// <see cref="BlockedRequests"/>).
 /// </summary>
 internal sealed class BrowserPool : IAsyncDisposable
 {
@@ -37,6 +38,7 @@ internal sealed class BrowserPool : IAsyncDisposable
     private readonly ConcurrentBag<PooledPage> _idle = [];
     private IPlaywright? _playwright;
     private IBrowser? _browser;
+    private IBrowser? _lost;
     private int _blockedRequests;
     private bool _disposed;
 
@@ -68,8 +70,9 @@ internal sealed class BrowserPool : IAsyncDisposable
         }
         finally
         {
-            if (page is not null)
-                await page.DisposeAsync().ConfigureAwait(false);
+            // A page that cannot even be closed means its browser or driver is gone: the next page starts them afresh.
+            if (page is not null && !await page.TryCloseAsync().ConfigureAwait(false))
+                Volatile.Write(ref _lost, page.Browser);
             _workers.Release();
         }
     }
@@ -86,9 +89,9 @@ internal sealed class BrowserPool : IAsyncDisposable
             return;
         _disposed = true;
         while (_idle.TryTake(out var page))
-            await page.DisposeAsync().ConfigureAwait(false);
+            await page.TryCloseAsync().ConfigureAwait(false);
         if (_browser is not null)
-            await _browser.DisposeAsync().ConfigureAwait(false);
+            await CloseQuietlyAsync(_browser).ConfigureAwait(false);
         _playwright?.Dispose();
         _launch.Dispose();
         _workers.Dispose();
@@ -104,22 +107,29 @@ internal sealed class BrowserPool : IAsyncDisposable
             return route.AbortAsync("blockedbyclient");
         }).ConfigureAwait(false);
         var page = await context.NewPageAsync().ConfigureAwait(false);
-        return new PooledPage(context, page);
+        return new PooledPage(browser, context, page);
     }
 
     private async Task<IBrowser> BrowserAsync(CancellationToken cancellationToken)
     {
-        if (_browser is { IsConnected: true } running)
+        if (Usable(_browser) is { } running)
             return running;
         await _launch.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            if (_browser is { IsConnected: true } started)
+            if (Usable(_browser) is { } started)
                 return started;
             var executable = ChromiumLocator.Locate(_options.ChromiumPath);
-            // Pages of a browser that died are useless; they are dropped with it.
+            // Pages of a browser that died are useless; they are dropped with it. Its driver may have died first (its
+            // heap is bounded), and a dead driver launches nothing: it is started afresh with the browser.
             while (_idle.TryTake(out var stale))
-                await stale.DisposeAsync().ConfigureAwait(false);
+                await stale.TryCloseAsync().ConfigureAwait(false);
+            if (_browser is not null)
+            {
+                await CloseQuietlyAsync(_browser).ConfigureAwait(false);
+                _playwright?.Dispose();
+                _playwright = null;
+            }
             _playwright ??= await StartDriverAsync().ConfigureAwait(false);
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
@@ -132,6 +142,22 @@ internal sealed class BrowserPool : IAsyncDisposable
         finally
         {
             _launch.Release();
+        }
+    }
+
+    /// <summary>The browser, unless it disconnected or one of its pages could not be closed.</summary>
+    private IBrowser? Usable(IBrowser? browser) =>
+        browser is { IsConnected: true } && !ReferenceEquals(browser, Volatile.Read(ref _lost)) ? browser : null;
+
+    /// <summary>Closes a browser that may already be gone; one whose driver died exits on its own when the pipe closes.</summary>
+    private static async Task CloseQuietlyAsync(IBrowser browser)
+    {
+        try
+        {
+            await browser.CloseAsync().ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is PlaywrightException or ObjectDisposedException)
+        {
         }
     }
 

@@ -87,6 +87,27 @@ public sealed class PdfRendererTests
     }
 
     [Test]
+    public async Task A_driver_that_died_is_started_again_for_the_next_document()
+    {
+        var earlier = DriversNodeOptions().Keys.ToHashSet();
+        await using var renderer = new PdfRenderer(new ReportsOptions());
+        await renderer.RenderAsync("<!DOCTYPE html><title>t</title><p>first</p>", Setup());
+        var driver = DriversNodeOptions().Keys.Single(pid => !earlier.Contains(pid));
+
+        using (var process = System.Diagnostics.Process.GetProcessById(driver))
+        {
+            process.Kill();
+            await process.WaitForExitAsync();
+        }
+        // Playwright reports a dead driver as a closed target or as its own disposed transport, depending on timing.
+        var failed = await Assert.CatchAsync(async () => await renderer.RenderAsync("<!DOCTYPE html><title>t</title><p>lost</p>", Setup()));
+        var pdf = await renderer.RenderAsync("<!DOCTYPE html><title>t</title><p>second</p>", Setup());
+
+        Assert.That(failed, Is.Not.Null, "the document in flight when the driver died fails");
+        Assert.That(new PdfText(pdf).All, Does.Contain("second"));
+    }
+
+    [Test]
     public void The_headless_shell_is_found_on_the_system_path_before_the_full_browser()
     {
         Assert.That(ChromiumLocator.Locate(null), Does.EndWith("/chromium-headless-shell"));
