@@ -14,7 +14,7 @@ internal sealed class BrowserPool : IAsyncDisposable
     // Debian's Chromium in a container: no sandbox, GPU or shared-memory assumptions, nothing fetched in the background.
     // Low-end device mode keeps the renderer's caches small: its memory stays flat instead of growing with every
     // document, and the PDFs it prints are the same to the pixel as without it.
-    private static readonly string[] _launchArgs =
+    internal static readonly string[] LaunchArguments =
     [
         "--no-sandbox",
         "--disable-gpu",
@@ -134,7 +134,7 @@ internal sealed class BrowserPool : IAsyncDisposable
             _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
             {
                 ExecutablePath = executable,
-                Args = _launchArgs,
+                Args = LaunchArguments,
                 Headless = true,
             }).ConfigureAwait(false);
             return _browser;
