@@ -14,6 +14,9 @@ public static class ChromiumLocator
 
     private static readonly string[] _names = ["chromium-headless-shell", "chromium", "chromium-browser", "google-chrome"];
 
+    private const string InstallHint =
+        "install the Debian package 'chromium' (apt-get install chromium; 'chromium-headless-shell' prints the same PDFs with less memory)";
+
     /// <exception cref="ChromiumNotFoundException">A configured path does not exist, or nothing was found.</exception>
     public static string Locate(string? configuredPath)
     {
@@ -32,8 +35,7 @@ public static class ChromiumLocator
             }
         }
         throw new ChromiumNotFoundException(
-            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); install the Debian package 'chromium' " +
-            $"(apt-get install chromium; 'chromium-headless-shell' prints the same PDFs with less memory) or set Reports:ChromiumPath " +
+            $"Chromium was not found (looked for {string.Join(", ", _names)} on PATH); {InstallHint} or set Reports:ChromiumPath " +
             $"or {EnvironmentVariable}.");
     }
 
@@ -41,6 +43,5 @@ public static class ChromiumLocator
         File.Exists(path)
             ? path
             : throw new ChromiumNotFoundException(
-                $"Chromium was not found at '{path}' (from {source}); install the Debian package 'chromium' (apt-get install " +
-                "chromium; 'chromium-headless-shell' prints the same PDFs with less memory) or correct the path.");
+                $"Chromium was not found at '{path}' (from {source}); {InstallHint} or correct the path.");
 }
