@@ -21,9 +21,8 @@ dotnet "$load" prepare "$data" questionnaires/vendor-security-diligence.yaml "$c
 urls=()
 for node in $(seq 1 "$nodes"); do
   port=$((first_port + node - 1))
-  # Started as run.sh starts it, with its young-generation size.
-  (cd src/Diligence.Web && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__DataDirectory="$data" \
-    DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
+  # Started as run.sh starts it, with the app's runtime environment.
+  (source scripts/app-environment.sh && cd src/Diligence.Web && exec env ASPNETCORE_URLS="http://127.0.0.1:$port" Storage__DataDirectory="$data" \
     Questionnaires__SeedSampleVendors=false Logging__LogLevel__Default=Warning Accounts__SignInAttemptsPerMinute=1000 \
     Jobs__NodeId="node-$node" dotnet bin/Release/net10.0/Diligence.Web.dll) >"$data/app-$node.log" 2>&1 &
   apps+=("$!")

@@ -28,9 +28,8 @@ dotnet "$load" prepare "$data"
 for node in $(seq 1 "$nodes"); do
   cores=()
   if [ "$pin" = pin ]; then cores=(taskset -c "$((node - 1))"); fi
-  # Started as run.sh starts it, with its young-generation size.
-  (cd src/Diligence.Web && exec "${cores[@]}" env ASPNETCORE_URLS="http://127.0.0.1:$((port + node - 1))" Storage__DataDirectory="$data" \
-    DOTNET_GCgen0size="${DOTNET_GCgen0size:-0x4000000}" \
+  # Started as run.sh starts it, with the app's runtime environment.
+  (source scripts/app-environment.sh && cd src/Diligence.Web && exec "${cores[@]}" env ASPNETCORE_URLS="http://127.0.0.1:$((port + node - 1))" Storage__DataDirectory="$data" \
     Logging__LogLevel__Default=Warning Accounts__SignInAttemptsPerMinute=1000 Jobs__Workers="$workers" \
     Jobs__NodeId="node-$node" Jobs__DispatchIntervalSeconds=1 Reports__RenderWorkers="$workers" \
     dotnet bin/Release/net10.0/Diligence.Web.dll) >"$data/app-$node.log" 2>&1 &
