@@ -2,8 +2,10 @@
 # Bounded load on PDF exports: queues 20 exports of one review at once against the app on a loopback port (fresh data
 # folder, sample vendors seeded), waits until all are ready, and reports throughput and the peak PSS of the app, its
 # Playwright driver (node) and Chromium together, summed over the app's process tree from /proc/PID/smaps_rollup.
-# With NODES=2 a second app process on the same database renders too: it finds the queued exports in the table and
-# claims them with the database lease, as a second node behind a load balancer would.
+# Before the clock starts each node renders WARMUP exports (default 3), so the figure is steady-state throughput, not
+# Chromium's start and the first compilation of the export path; WARMUP=0 measures from cold.
+# With NODES=2 a second app process on the same database renders too: the exports are posted to the nodes in turn, as
+# a load balancer would, and each node claims its exports with the database lease.
 # With `pin` as the fourth argument each node (the app, its driver and Chromium) is held to a core of its own (node N
 # on core N-1), so one node against two compares equal shares of the machine and shows what the lease costs rather
 # than how many cores a single render can fill.
@@ -14,6 +16,7 @@ count=${1:-20}
 workers=${2:-1}
 nodes=${3:-1}
 pin=${4:-}
+warmup=${WARMUP:-3}
 port=5098
 data=$(mktemp -d)
 apps=()
@@ -54,10 +57,13 @@ sample() {
   done
   echo "$((app_kb + node_kb + chromium_kb)) $app_kb $node_kb $chromium_kb"
 }
+# The sampler and the load client run at the lowest priority: they measure the nodes and should not take CPU from them.
 (while kill -0 "${apps[0]}" 2>/dev/null; do sample; sleep 0.25; done) >"$data/pss.txt" &
+renice -n 19 -p "$!" >/dev/null
 sampler=$!
 status=0
-dotnet "$load" run "http://127.0.0.1:$port" "$data" "$count" || status=$?
+urls=$(for node in $(seq 1 "$nodes"); do printf 'http://127.0.0.1:%d,' "$((port + node - 1))"; done)
+nice -n 19 dotnet "$load" run "${urls%,}" "$data" "$count" "$warmup" || status=$?
 kill "$sampler" 2>/dev/null || true
 read -r total app_kb node_kb chromium_kb < <(sort -n "$data/pss.txt" | tail -n 1)
 echo "nodes $nodes${pin:+ (each on its own core)}, render workers $workers per node; peak PSS together $((total / 1024)) MB (app $((app_kb / 1024)) MB, node driver $((node_kb / 1024)) MB, Chromium $((chromium_kb / 1024)) MB)"

@@ -73,6 +73,49 @@ public sealed class SqliteStorageFormatTests
     }
 
     [Test]
+    public async Task An_exports_pdf_is_its_last_column_so_listing_exports_never_reads_it()
+    {
+        using var connection = await _database.Connections.OpenAsync();
+
+        var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('exports') ORDER BY cid")).ToList();
+
+        Assert.That(columns[^1], Is.EqualTo("pdf"));
+    }
+
+    [Test]
+    public async Task Rebuilding_the_exports_table_with_the_pdf_last_keeps_every_export()
+    {
+        var vendor = TestData.Vendor();
+        var owner = TestData.User();
+        var questionnaire = TestData.Questionnaire();
+        await _database.Vendors.CreateAsync(vendor);
+        await _database.Users.CreateAsync(owner);
+        await _database.Questionnaires.PublishAsync(questionnaire);
+        var review = TestData.Review(vendor.Id, owner.Id, questionnaire);
+        await _database.Reviews.CreateAsync(review);
+        var export = new Core.Exports.Export
+        {
+            Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = owner.Id, RequestedAt = TestData.Now, Paper = "A4",
+            FileName = "write-up.pdf",
+        };
+        await _database.Exports.CreateAsync(export);
+        await _database.Exports.TryClaimAsync(export.Id, "node-a", TestData.Now, TestData.Now.AddMinutes(2));
+        byte[] pdf = [0x25, 0x50, 0x44, 0x46, .. new byte[300_000]];
+        await _database.Exports.CompleteAsync(export.Id, "node-a", pdf, "sha256-of-it", 3, TestData.Now.AddSeconds(5));
+        var before = await _database.Exports.GetAsync(export.Id);
+
+        await using (var script = typeof(SqliteStorage).Assembly.GetManifestResourceStream(
+            typeof(SqliteStorage).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("Sqlite.0007_export_pdf_last.sql", StringComparison.Ordinal)))!)
+        using (var connection = await _database.Connections.OpenAsync())
+        {
+            await connection.ExecuteAsync(await new StreamReader(script).ReadToEndAsync());
+        }
+
+        Assert.That(await _database.Exports.GetAsync(export.Id), Is.EqualTo(before));
+        Assert.That(await _database.Exports.ReadPdfAsync(export.Id), Is.EqualTo(pdf));
+    }
+
+    [Test]
     public void Registering_the_type_handlers_again_is_harmless() =>
         Assert.DoesNotThrow(() => Parallel.For(0, 8, _ => SqliteTypeHandlers.Register()));
 
