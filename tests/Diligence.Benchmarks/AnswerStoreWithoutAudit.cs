@@ -1,0 +1,29 @@
+using Diligence.Core.Audit;
+using Diligence.Core.Reviews;
+using Diligence.Data;
+
+namespace Diligence.Benchmarks;
+
+/// <summary>
+/// The app's answer store with the audit event left out of every save: the baseline that shows what the event adds to
+/// an autosave. Only the benchmark uses it; the app always writes the event.
+/// </summary>
+internal sealed class AnswerStoreWithoutAudit(IAnswerStore answers) : IAnswerStore
+{
+    public Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default) =>
+        answers.ListAsync(reviewId, cancellationToken);
+
+    public Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default) =>
+        answers.GetAsync(reviewId, key, cancellationToken);
+
+    public Task<AnswerSaveResult> SaveAsync(
+        Guid reviewId, string key, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null, CancellationToken cancellationToken = default) =>
+        answers.SaveAsync(reviewId, key, valueJson, expectedVersion, userId, at, audit: null, cancellationToken);
+
+    public Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default) =>
+        answers.HistoryAsync(reviewId, key, cancellationToken);
+
+    public Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
+        answers.CopyAsync(fromReviewId, toReviewId, userId, at, cancellationToken);
+}
