@@ -31,8 +31,25 @@ public sealed class PdfRenderer : IAsyncDisposable
     /// <exception cref="ChromiumNotFoundException">No Chromium was found.</exception>
     public Task<byte[]> RenderAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(html);
         ArgumentNullException.ThrowIfNull(setup);
+        return PrintAsync(html, setup, runningHeaderAndFooter: true, cancellationToken);
+    }
+
+    /// <summary>
+    /// A print that only tells where the pages break: the same paper, margins and outline as <see cref="RenderAsync"/>,
+    /// without the running header and footer (they sit in the margins, so the body breaks the same) or the document
+    /// information. About a sixth cheaper; for a first pass whose PDF is thrown away.
+    /// </summary>
+    /// <exception cref="ChromiumNotFoundException">No Chromium was found.</exception>
+    public Task<byte[]> RenderLayoutAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        return PrintAsync(html, setup, runningHeaderAndFooter: false, cancellationToken);
+    }
+
+    private Task<byte[]> PrintAsync(string html, PdfPageSetup setup, bool runningHeaderAndFooter, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(html);
         return _pool.UseAsync(
             async page =>
             {
@@ -41,14 +58,17 @@ public sealed class PdfRenderer : IAsyncDisposable
                 {
                     Format = setup.Paper == PaperSize.Letter ? "Letter" : "A4",
                     PrintBackground = true,
-                    DisplayHeaderFooter = true,
+                    DisplayHeaderFooter = runningHeaderAndFooter,
                     HeaderTemplate = setup.HeaderTemplate,
                     FooterTemplate = setup.FooterTemplate,
                     Margin = new Margin { Top = "22mm", Bottom = "20mm", Left = PageMargin, Right = PageMargin },
+                    // The outline is built from the tagged structure: without tags Chromium writes none.
                     Outline = true,
                     Tagged = true,
                 }).ConfigureAwait(false);
-                return PdfInformation.Write(pdf, setup.Title, setup.Author, setup.Subject, setup.Keywords);
+                return runningHeaderAndFooter
+                    ? PdfInformation.Write(pdf, setup.Title, setup.Author, setup.Subject, setup.Keywords)
+                    : pdf;
             },
             cancellationToken);
     }

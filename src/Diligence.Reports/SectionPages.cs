@@ -9,13 +9,16 @@ namespace Diligence.Reports;
 /// </summary>
 internal static class SectionPages
 {
-    /// <summary>Anchor → 1-based page, for each heading found among the outline's top-level entries, in order.</summary>
-    public static IReadOnlyDictionary<string, int> Read(byte[] pdf, IReadOnlyList<(string Anchor, string Title)> headings)
+    /// <summary>
+    /// Anchor → 1-based page, for each heading found among the outline's top-level entries, in order; and the page
+    /// count, from the same parse.
+    /// </summary>
+    public static PrintedSections Read(byte[] pdf, IReadOnlyList<(string Anchor, string Title)> headings)
     {
         using var document = PdfDocument.Open(pdf);
         var pages = new Dictionary<string, int>(StringComparer.Ordinal);
         if (!document.TryGetBookmarks(out var bookmarks))
-            return pages;
+            return new PrintedSections(pages, document.NumberOfPages);
         var top = bookmarks.Roots.OfType<DocumentBookmarkNode>().ToList();
         var next = 0;
         foreach (var (anchor, title) in headings)
@@ -27,7 +30,7 @@ internal static class SectionPages
             pages[anchor] = top[found].PageNumber;
             next = found + 1;
         }
-        return pages;
+        return new PrintedSections(pages, document.NumberOfPages);
     }
 
     private static string Normalize(string text) => string.Join(' ', text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));

@@ -1,12 +1,11 @@
 using System.Security.Cryptography;
 using Diligence.Core.WriteUp;
-using UglyToad.PdfPig;
 
 namespace Diligence.Reports;
 
 /// <summary>
-/// Write-up model → HTML → PDF, in two passes: the first print tells on which page each part starts, the second
-/// prints the table of contents with those numbers (a third only if the numbers moved the layout).
+/// Write-up model → HTML → PDF, in two passes: the first print (layout only) tells on which page each part starts, the
+/// second prints the table of contents with those numbers (a third only if the numbers moved the layout).
 /// </summary>
 public sealed class WriteUpExporter(WriteUpRenderer renderer, PdfRenderer pdf)
 {
@@ -28,20 +27,23 @@ public sealed class WriteUpExporter(WriteUpRenderer renderer, PdfRenderer pdf)
         IReadOnlyDictionary<string, int>? pages = null;
         string html;
         byte[] bytes;
+        PrintedSections printed;
         var pass = 0;
         while (true)
         {
             pass++;
             html = renderer.RenderHtml(writeUp, pages);
-            bytes = await pdf.RenderAsync(html, setup, cancellationToken).ConfigureAwait(false);
-            var printed = SectionPages.Read(bytes, headings);
-            if (pass >= MaxPasses || (pages is not null && SamePages(pages, printed)))
+            // The first pass only learns where the parts start; every PDF kept comes from a full print.
+            bytes = pages is null
+                ? await pdf.RenderLayoutAsync(html, setup, cancellationToken).ConfigureAwait(false)
+                : await pdf.RenderAsync(html, setup, cancellationToken).ConfigureAwait(false);
+            printed = SectionPages.Read(bytes, headings);
+            if (pass >= MaxPasses || (pages is not null && SamePages(pages, printed.Starts)))
                 break;
-            pages = printed;
+            pages = printed.Starts;
         }
 
-        using var document = PdfDocument.Open(bytes);
-        return new WriteUpExport(bytes, html, document.NumberOfPages, Convert.ToHexStringLower(SHA256.HashData(bytes)));
+        return new WriteUpExport(bytes, html, printed.PageCount, Convert.ToHexStringLower(SHA256.HashData(bytes)));
     }
 
     private static bool SamePages(IReadOnlyDictionary<string, int> a, IReadOnlyDictionary<string, int> b) =>

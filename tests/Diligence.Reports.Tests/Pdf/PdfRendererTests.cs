@@ -19,6 +19,24 @@ public sealed class PdfRendererTests
     }
 
     [Test]
+    public async Task A_layout_print_breaks_the_pages_as_the_full_print_does_without_the_running_header_and_footer()
+    {
+        var (writeUp, export, full) = RenderedWriteUps.Get("astronomer-astro");
+        var setup = new PdfPageSetup(PaperSize.A4, RenderedWriteUps.Templates.RenderPageHeader(writeUp),
+            RenderedWriteUps.Templates.RenderPageFooter(writeUp), writeUp.Title, writeUp.Author);
+
+        var layout = new PdfText(await RenderedWriteUps.Renderer.RenderLayoutAsync(export.Html, setup));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(layout.Pages, Has.Count.EqualTo(export.PageCount));
+            Assert.That(layout.TopLevelOutline.Select(n => (n.Title, n.PageNumber)), Is.EqualTo(full.TopLevelOutline.Select(n => (n.Title, n.PageNumber))));
+            Assert.That(full.All, Does.Contain($"Page 1 of {export.PageCount}"));
+            Assert.That(layout.All, Does.Not.Contain($"Page 1 of {export.PageCount}"));
+        }
+    }
+
+    [Test]
     public async Task Scripts_do_not_run()
     {
         var pdf = await RenderedWriteUps.Renderer.RenderAsync(
