@@ -30,34 +30,13 @@ public abstract class StoreContract
         _database = null;
     }
 
-    protected async Task<Vendor> SeedVendorAsync(string name = "Astronomer", string? product = "Astro")
-    {
-        var vendor = TestData.Vendor(name, product);
-        await Database.Vendors.CreateAsync(vendor);
-        return vendor;
-    }
+    protected Task<Vendor> SeedVendorAsync(string name = "Astronomer", string? product = "Astro") =>
+        Database.SeedVendorAsync(name, product);
 
-    protected async Task<UserAccount> SeedUserAsync(string displayName = "Riley Reviewer")
-    {
-        var user = TestData.User(displayName: displayName);
-        await Database.Users.CreateAsync(user);
-        return user;
-    }
+    protected Task<UserAccount> SeedUserAsync(string displayName = "Riley Reviewer") => Database.SeedUserAsync(displayName);
 
-    protected async Task<StoredQuestionnaire> SeedQuestionnaireAsync()
-    {
-        var questionnaire = TestData.Questionnaire();
-        await Database.Questionnaires.PublishAsync(questionnaire);
-        return questionnaire;
-    }
+    protected Task<StoredQuestionnaire> SeedQuestionnaireAsync() => Database.SeedQuestionnaireAsync();
 
     /// <summary>A stored review, with the vendor, owner and published questionnaire it needs.</summary>
-    protected async Task<Review> SeedReviewAsync(ReviewStatus status = ReviewStatus.Draft)
-    {
-        var vendor = await SeedVendorAsync();
-        var owner = await SeedUserAsync();
-        var review = TestData.Review(vendor.Id, owner.Id, await SeedQuestionnaireAsync(), status);
-        await Database.Reviews.CreateAsync(review);
-        return review;
-    }
+    protected Task<Review> SeedReviewAsync(ReviewStatus status = ReviewStatus.Draft) => Database.SeedReviewAsync(status);
 }

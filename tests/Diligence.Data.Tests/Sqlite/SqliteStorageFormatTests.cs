@@ -85,17 +85,10 @@ public sealed class SqliteStorageFormatTests
     [Test]
     public async Task Rebuilding_the_exports_table_with_the_pdf_last_keeps_every_export()
     {
-        var vendor = TestData.Vendor();
-        var owner = TestData.User();
-        var questionnaire = TestData.Questionnaire();
-        await _database.Vendors.CreateAsync(vendor);
-        await _database.Users.CreateAsync(owner);
-        await _database.Questionnaires.PublishAsync(questionnaire);
-        var review = TestData.Review(vendor.Id, owner.Id, questionnaire);
-        await _database.Reviews.CreateAsync(review);
+        var review = await _database.SeedReviewAsync();
         var export = new Core.Exports.Export
         {
-            Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = owner.Id, RequestedAt = TestData.Now, Paper = "A4",
+            Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = review.OwnerId, RequestedAt = TestData.Now, Paper = "A4",
             FileName = "write-up.pdf",
         };
         await _database.Exports.CreateAsync(export);

@@ -52,17 +52,10 @@ public sealed class SqliteTracingTests
     [Test]
     public async Task A_write_transaction_is_named_after_the_store_method_that_began_it()
     {
-        var vendor = TestData.Vendor();
-        var user = TestData.User();
-        var questionnaire = TestData.Questionnaire();
-        await _database.Vendors.CreateAsync(vendor);
-        await _database.Users.CreateAsync(user);
-        await _database.Questionnaires.PublishAsync(questionnaire);
-        var review = TestData.Review(vendor.Id, user.Id, questionnaire);
-        await _database.Reviews.CreateAsync(review);
+        var review = await _database.SeedReviewAsync();
         using var parent = new Activity("request").Start();
 
-        await _database.Answers.SaveAsync(review.Id, "q.key", "{\"value\":\"x\"}", 0, user.Id, TestData.Now);
+        await _database.Answers.SaveAsync(review.Id, "q.key", "{\"value\":\"x\"}", 0, review.OwnerId, TestData.Now);
         parent.Stop();
 
         Assert.That(_stopped.Where(a => a.ParentId == parent.Id).Select(a => a.DisplayName), Does.Contain("SqliteAnswerStore.SaveAsync"));
