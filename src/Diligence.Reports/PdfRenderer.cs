@@ -29,11 +29,8 @@ public sealed class PdfRenderer : IAsyncDisposable
     public Task StartAsync(CancellationToken cancellationToken = default) => _pool.StartAsync(cancellationToken);
 
     /// <exception cref="ChromiumNotFoundException">No Chromium was found.</exception>
-    public Task<byte[]> RenderAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return PrintAsync(html, setup, runningHeaderAndFooter: true, cancellationToken);
-    }
+    public Task<byte[]> RenderAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default) =>
+        PrintAsync(html, setup, runningHeaderAndFooter: true, cancellationToken);
 
     /// <summary>
     /// A print that only tells where the pages break: the same paper, margins and outline as <see cref="RenderAsync"/>,
@@ -41,15 +38,13 @@ public sealed class PdfRenderer : IAsyncDisposable
     /// information. About a sixth cheaper; for a first pass whose PDF is thrown away.
     /// </summary>
     /// <exception cref="ChromiumNotFoundException">No Chromium was found.</exception>
-    public Task<byte[]> RenderLayoutAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default)
-    {
-        ArgumentNullException.ThrowIfNull(setup);
-        return PrintAsync(html, setup, runningHeaderAndFooter: false, cancellationToken);
-    }
+    public Task<byte[]> RenderLayoutAsync(string html, PdfPageSetup setup, CancellationToken cancellationToken = default) =>
+        PrintAsync(html, setup, runningHeaderAndFooter: false, cancellationToken);
 
     private Task<byte[]> PrintAsync(string html, PdfPageSetup setup, bool runningHeaderAndFooter, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(html);
+        ArgumentNullException.ThrowIfNull(setup);
         return _pool.UseAsync(
             async page =>
             {
