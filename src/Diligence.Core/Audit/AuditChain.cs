@@ -106,7 +106,7 @@ public static class AuditChain
     // A lone surrogate cannot be stored as UTF-8: it is replaced now, so the stored text hashes as it was sealed.
     [return: System.Diagnostics.CodeAnalysis.NotNullIfNotNull(nameof(value))]
     private static string? Text(string? value) =>
-        value is not null && value.Any(char.IsSurrogate) ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
+        value is not null && value.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') ? Encoding.UTF8.GetString(Encoding.UTF8.GetBytes(value)) : value;
 
     private static void Write(byte[] buffer, ref int at, string? value)
     {

@@ -18,47 +18,70 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         AND (@From IS NULL OR occurred_at >= @From) AND (@To IS NULL OR occurred_at < @To)
         """;
 
+    private const string Head = """
+        SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
+               (SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1),
+               (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
+               (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
+        """;
+
+    private const string Insert = $"""
+        INSERT INTO audit_events ({Columns})
+        VALUES (@sequence, @occurred_at, @actor, @role, @action, @resource_type, @resource_id, @before_summary,
+                @after_summary, @client_address, @request_id, @previous_hash, @hash)
+        """;
+
+    // In the order of the VALUES above; Append binds by position.
+    private static readonly string[] InsertParameters =
+    [
+        "@sequence", "@occurred_at", "@actor", "@role", "@action", "@resource_type", "@resource_id", "@before_summary",
+        "@after_summary", "@client_address", "@request_id", "@previous_hash", "@hash",
+    ];
+
     private readonly TimeProvider _time = time ?? TimeProvider.System;
 
     public async Task<AuditEvent> AppendAsync(AuditEntry entry, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var write = await connections.BeginWriteAsync(cancellationToken);
-        var sealedEvent = await AppendAsync(write, entry, cancellationToken);
+        var sealedEvent = Append(write, entry);
         write.Commit();
         return sealedEvent;
     }
 
     /// <summary>
     /// Appends inside a write another store has begun, so the event commits or rolls back with that store's change.
-    /// The write lock is already held, so two appends cannot share a parent; only the chain's head is read.
+    /// The write lock is already held, so two appends cannot share a parent; only the chain's head is read. Every
+    /// mutation runs these two statements, so they are compiled once per process with their parameters, and run
+    /// synchronously: SQLite has no asynchronous I/O, and the async path only allocated.
     /// </summary>
-    internal static async Task<AuditEvent> AppendAsync(SqliteWrite write, AuditEntry entry, CancellationToken cancellationToken)
+    internal static AuditEvent Append(SqliteWrite write, AuditEntry entry)
     {
-        var head = await write.Connection.QuerySingleAsync<(long? LastIssued, string? LastHash, long? CheckpointSequence, string? CheckpointHash)>(
-            new CommandDefinition(
-                """
-                SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
-                       (SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1),
-                       (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
-                       (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
-                """,
-                transaction: write.Transaction,
-                cancellationToken: cancellationToken));
-        var sequence = Math.Max(head.LastIssued ?? 0, head.CheckpointSequence ?? 0) + 1;
-        var previousHash = head.LastHash ?? head.CheckpointHash ?? AuditCheckpoint.Genesis.Hash;
-        var sealedEvent = AuditChain.Seal(sequence, previousHash, entry);
-        await write.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO audit_events (sequence, occurred_at, actor, role, action, resource_type, resource_id, before_summary,
-                                      after_summary, client_address, request_id, previous_hash, hash)
-            VALUES (@Sequence, @OccurredAt, @Actor, @Role, @Action, @ResourceType, @ResourceId, @Before, @After,
-                    @ClientAddress, @RequestId, @PreviousHash, @Hash)
-            """,
-            sealedEvent,
-            write.Transaction,
-            cancellationToken: cancellationToken));
-        return sealedEvent;
+        var (sequence, previousHash) = ReadHead(write.Prepared(Head, []));
+        var e = AuditChain.Seal(sequence, previousHash, entry);
+        var insert = write.Prepared(Insert, InsertParameters);
+        object?[] values =
+        [
+            e.Sequence, DateTimeOffsetTypeHandler.Format(e.OccurredAt), e.Actor, e.Role, e.Action, e.ResourceType,
+            e.ResourceId, e.Before, e.After, e.ClientAddress, e.RequestId, e.PreviousHash, e.Hash,
+        ];
+        for (var i = 0; i < values.Length; i++)
+        {
+            insert.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+        insert.ExecuteNonQuery();
+        return e;
+    }
+
+    private static (long Sequence, string PreviousHash) ReadHead(SqliteCommand head)
+    {
+        using var reader = head.ExecuteReader();
+        reader.Read();
+        long? lastIssued = reader.IsDBNull(0) ? null : reader.GetInt64(0);
+        var lastHash = reader.IsDBNull(1) ? null : reader.GetString(1);
+        long? checkpointSequence = reader.IsDBNull(2) ? null : reader.GetInt64(2);
+        var checkpointHash = reader.IsDBNull(3) ? null : reader.GetString(3);
+        return (Math.Max(lastIssued ?? 0, checkpointSequence ?? 0) + 1, lastHash ?? checkpointHash ?? AuditCheckpoint.Genesis.Hash);
     }
 
     public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)

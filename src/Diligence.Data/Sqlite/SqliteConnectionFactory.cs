@@ -1,14 +1,14 @@
+using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
 using Microsoft.Data.Sqlite;
-using SQLitePCL;
 
 namespace Diligence.Data.Sqlite;
 
 /// <summary>
-/// Opens pooled connections to <c>diligence.db</c> in the data directory (created if missing), each set up for WAL with
-/// a busy timeout, foreign keys on and synchronous=NORMAL, and begins write transactions one at a time per process.
-/// Disposing it closes the pooled connections, releasing the file.
+/// Lends connections to <c>diligence.db</c> in the data directory (created if missing), each set up for WAL with a busy
+/// timeout, foreign keys on and synchronous=NORMAL, and begins write transactions one at a time per process. It keeps
+/// the connections open between uses (<see cref="PooledSqliteConnection"/>). Disposing it closes them, releasing the file.
 /// </summary>
 /// <remarks>
 /// synchronous=NORMAL in WAL mode does not fsync on commit, only at checkpoints: a committed transaction is in the WAL
@@ -21,22 +21,26 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     public const string DatabaseFileName = "diligence.db";
 
-    // Per-connection settings. A pooled connection keeps them, so they run once per physical connection.
+    // Set once per connection when it is opened; the factory keeps it open afterwards.
     private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
 
     // WAL is stored in the file: setting it once per factory is enough.
     private const string FirstConnectionPragmas = "PRAGMA journal_mode=WAL; " + ConnectionPragmas;
 
+    // Idle connections kept beyond this are closed: enough for the concurrency two cores serve.
+    private const int MaxIdle = 16;
+
     private readonly string _connectionString;
 
-    // The native handles already set up; weak, so a handle the pool closes is forgotten with it.
-    private readonly ConditionalWeakTable<sqlite3, object> _configured = [];
+    // Most recently returned on top, so sequential work reuses one connection and its warm cache.
+    private readonly Stack<PooledSqliteConnection> _idle = new();
 
     // SQLite has one writer at a time; waiting in its busy handler means sleeping and polling (1, 2, 5 … 100 ms), which
     // under many concurrent saves costs far more than the writes. Writers of this process queue here instead and the
     // lock passes straight to the next one; busy_timeout still covers other processes (the CLI).
     private readonly SemaphoreSlim _writer = new(1, 1);
     private volatile bool _walEnabled;
+    private bool _disposed;
 
     public SqliteConnectionFactory(StorageOptions options)
     {
@@ -48,7 +52,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         {
             DataSource = DatabasePath,
             Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = true,
+            Pooling = false,
         }.ToString();
         SqliteTypeHandlers.Register();
     }
@@ -57,43 +61,23 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>An open connection for one unit of work; dispose it to hand it back.</summary>
     public async Task<SqliteConnection> OpenAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
-        [CallerMemberName] string callerMethod = "")
-    {
-        var connection = new SqliteConnection(_connectionString);
-        try
-        {
-            DataTelemetry.Trace(connection, "sqlite", callerFile, callerMethod);
-            await connection.OpenAsync(cancellationToken);
-            if (connection.Handle is { } handle && !_configured.TryGetValue(handle, out _))
-            {
-                using var command = connection.CreateCommand();
-                command.CommandText = _walEnabled ? ConnectionPragmas : FirstConnectionPragmas;
-                await command.ExecuteNonQueryAsync(cancellationToken);
-                _walEnabled = true;
-                _configured.AddOrUpdate(handle, this);
-            }
-            return connection;
-        }
-        catch
-        {
-            await connection.DisposeAsync();
-            throw;
-        }
-    }
+        [CallerMemberName] string callerMethod = "") =>
+        await LendAsync(cancellationToken, callerFile, callerMethod);
 
     /// <summary>
-    /// Opens a connection and begins an IMMEDIATE transaction (the write lock is taken before anything is read, so a
-    /// check and the write it guards are one step), after this process's earlier writers are done.
+    /// Lends a connection and begins an IMMEDIATE transaction on it (the write lock is taken before anything is read,
+    /// so a check and the write it guards are one step), after this process's earlier writers are done.
     /// </summary>
     public async Task<SqliteWrite> BeginWriteAsync(
         CancellationToken cancellationToken = default,
         [CallerFilePath] string callerFile = "",
         [CallerMemberName] string callerMethod = "")
     {
-        var connection = await OpenAsync(cancellationToken, callerFile, callerMethod);
+        var connection = await LendAsync(cancellationToken, callerFile, callerMethod);
         try
         {
             await _writer.WaitAsync(cancellationToken);
@@ -123,8 +107,76 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 
     public void Dispose()
     {
-        using var connection = new SqliteConnection(_connectionString);
-        SqliteConnection.ClearPool(connection);
+        PooledSqliteConnection[] idle;
+        lock (_idle)
+        {
+            _disposed = true;
+            idle = [.. _idle];
+            _idle.Clear();
+        }
+        foreach (var connection in idle)
+        {
+            connection.CloseForGood();
+        }
         _writer.Dispose();
+    }
+
+    private async Task<PooledSqliteConnection> LendAsync(CancellationToken cancellationToken, string callerFile, string callerMethod)
+    {
+        var span = DataTelemetry.Start("sqlite", "main", callerFile, callerMethod);
+        PooledSqliteConnection? connection = null;
+        lock (_idle)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _idle.TryPop(out connection);
+        }
+        try
+        {
+            connection ??= await OpenNewAsync(cancellationToken);
+        }
+        catch
+        {
+            span?.Dispose();
+            throw;
+        }
+        connection.Lend(span);
+        return connection;
+    }
+
+    private async Task<PooledSqliteConnection> OpenNewAsync(CancellationToken cancellationToken)
+    {
+        var connection = new PooledSqliteConnection(_connectionString, TakeBack);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            using var command = connection.CreateCommand();
+            command.CommandText = _walEnabled ? ConnectionPragmas : FirstConnectionPragmas;
+            await command.ExecuteNonQueryAsync(cancellationToken);
+            _walEnabled = true;
+            return connection;
+        }
+        catch
+        {
+            connection.CloseForGood();
+            throw;
+        }
+    }
+
+    // Called by a connection being disposed: true if it was kept for the next caller, false if it should close.
+    private bool TakeBack(PooledSqliteConnection connection)
+    {
+        if (connection.State != ConnectionState.Open || connection.InTransaction)
+        {
+            return false;
+        }
+        lock (_idle)
+        {
+            if (_disposed || _idle.Count >= MaxIdle)
+            {
+                return false;
+            }
+            _idle.Push(connection);
+            return true;
+        }
     }
 }

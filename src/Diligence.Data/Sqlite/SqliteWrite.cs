@@ -6,13 +6,20 @@ namespace Diligence.Data.Sqlite;
 /// One write unit of work: a connection with its IMMEDIATE transaction, holding this process's write turn until
 /// disposed. Disposing without <see cref="Commit"/> rolls everything back.
 /// </summary>
-public sealed class SqliteWrite(SqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn) : IDisposable
+public sealed class SqliteWrite(PooledSqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn) : IDisposable
 {
     private bool _disposed;
 
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteTransaction Transaction { get; } = transaction;
+
+    /// <summary>
+    /// A command compiled once per connection for <paramref name="sql"/>, with <paramref name="parameters"/> in that
+    /// order, enlisted in this write; set the parameters' values before running it.
+    /// </summary>
+    public SqliteCommand Prepared(string sql, IReadOnlyList<string> parameters) =>
+        connection.Prepared(sql, parameters, Transaction);
 
     public void Commit() => Transaction.Commit();
 

@@ -55,7 +55,7 @@ internal sealed class VersionedAnswerTable
         var saved = new AnswerSaveResult.Saved(stored, newVersion);
         if (audit is not null)
         {
-            await SqliteAuditStore.AppendAsync(write, audit(current.ToAnswer(), saved), cancellationToken);
+            SqliteAuditStore.Append(write, audit(current.ToAnswer(), saved));
         }
         return saved;
     }

@@ -166,7 +166,5 @@ public abstract class AuditStoreContract : StoreContract
     private Task TamperAsync(string sql) =>
         Database.ExecuteSqlAsync("DROP TRIGGER audit_events_no_update; DROP TRIGGER audit_events_no_delete; " + sql);
 
-    private static AuditEntry Entry(string resourceId) => new(
-        DateTimeOffset.UtcNow, "alice@example.com", "Reviewer", AuditActions.AnswerSaved, "review", resourceId,
-        "version=1", "version=2", "127.0.0.1", "req-1");
+    private static AuditEntry Entry(string resourceId) => TestData.AuditEntry(resourceId);
 }

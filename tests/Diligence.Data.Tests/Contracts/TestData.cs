@@ -1,4 +1,5 @@
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 
@@ -34,6 +35,10 @@ internal static class TestData
             Now,
             Now,
             1);
+
+    public static AuditEntry AuditEntry(string resourceId) => new(
+        DateTimeOffset.UtcNow, "alice@example.com", "Reviewer", AuditActions.AnswerSaved, "review", resourceId,
+        "version=1", "version=2", "127.0.0.1", "req-1");
 
     public static Finding ManualFinding(Guid reviewId, string text = "No evidence of an annual penetration test.") =>
         new(Guid.NewGuid(), reviewId, FindingSource.Manual, null, FindingSeverities.Medium, text, null, FindingStatus.Open, false, Now, Now, 1);
