@@ -66,10 +66,13 @@ public static class AuditChain
 
     /// <summary>
     /// Checks events in sequence order, one at a time, starting after <paramref name="start"/>. Finds a changed event
-    /// (its hash no longer matches), a removed one (a gap in the numbers or a previous hash that does not match), and,
-    /// given <paramref name="lastIssued"/> (the highest sequence number ever written), removed events at the end.
+    /// (its hash no longer matches), a removed one (a gap in the numbers or a previous hash that does not match), and
+    /// removed events at the end, given <paramref name="lastIssued"/> (the highest sequence number known to be written)
+    /// or <paramref name="witness"/> (the newest event recorded outside the chain), whose hash also catches an event
+    /// removed and its number issued again.
     /// </summary>
-    public static AuditVerification Verify(IEnumerable<AuditEvent> events, AuditCheckpoint start, long? lastIssued = null)
+    public static AuditVerification Verify(
+        IEnumerable<AuditEvent> events, AuditCheckpoint start, long? lastIssued = null, AuditWitness? witness = null)
     {
         ArgumentNullException.ThrowIfNull(events);
         ArgumentNullException.ThrowIfNull(start);
@@ -94,11 +97,16 @@ public static class AuditChain
             {
                 return new AuditVerification(count, e.Sequence, "its contents do not match its hash");
             }
+            if (witness is not null && e.Sequence == witness.Sequence && !string.Equals(e.Hash, witness.Hash, StringComparison.Ordinal))
+            {
+                return new AuditVerification(count, e.Sequence, "event was replaced (the record written with it holds another hash)");
+            }
             previousHash = e.Hash;
             expected++;
             count++;
         }
-        return lastIssued is { } last && last >= expected
+        var last = Math.Max(lastIssued ?? 0, witness?.Sequence ?? 0);
+        return last >= expected
             ? new AuditVerification(count, expected, $"event is missing (events up to #{last} were written)")
             : new AuditVerification(count, null, null);
     }

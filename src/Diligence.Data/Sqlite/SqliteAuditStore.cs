@@ -18,20 +18,27 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         AND (@From IS NULL OR occurred_at >= @From) AND (@To IS NULL OR occurred_at < @To)
         """;
 
+    // The next number follows the newest event, the highest number another append recorded, and the retention cut.
     private const string Head = """
-        SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
+        SELECT (SELECT sequence FROM audit_events ORDER BY sequence DESC LIMIT 1),
                (SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1),
+               (SELECT sequence FROM audit_head),
                (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
                (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
         """;
 
-    private const string Insert = $"""
+    private const string RaiseHead = """
+        INSERT INTO audit_head (id, sequence) VALUES (1, @sequence)
+        ON CONFLICT (id) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
+        """;
+
+    private const string InsertEvent = $"""
         INSERT INTO audit_events ({Columns})
         VALUES (@sequence, @occurred_at, @actor, @role, @action, @resource_type, @resource_id, @before_summary,
                 @after_summary, @client_address, @request_id, @previous_hash, @hash)
         """;
 
-    // In the order of the VALUES above; Append binds by position.
+    // In the order of the VALUES above; Insert binds by position.
     private static readonly string[] InsertParameters =
     [
         "@sequence", "@occurred_at", "@actor", "@role", "@action", "@resource_type", "@resource_id", "@before_summary",
@@ -44,22 +51,36 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var write = await connections.BeginWriteAsync(cancellationToken);
-        var sealedEvent = Append(write, entry);
+        var sealedEvent = Seal(write, entry);
+        Insert(write, sealedEvent);
+        var raise = write.Prepared(RaiseHead, ["@sequence"]);
+        raise.Parameters[0].Value = sealedEvent.Sequence;
+        raise.ExecuteNonQuery();
         write.Commit();
         return sealedEvent;
     }
 
     /// <summary>
-    /// Appends inside a write another store has begun, so the event commits or rolls back with that store's change.
-    /// The write lock is already held, so two appends cannot share a parent; only the chain's head is read. Every
-    /// mutation runs these two statements, so they are compiled once per process with their parameters, and run
-    /// synchronously: SQLite has no asynchronous I/O, and the async path only allocated.
+    /// The next event of the chain for <paramref name="entry"/>, inside a write another store has begun, so the event
+    /// commits or rolls back with that store's change; that store records the event's number and hash with its change
+    /// and then <see cref="Insert"/>s it. The write lock is already held, so two appends cannot share a parent.
     /// </summary>
-    internal static AuditEvent Append(SqliteWrite write, AuditEntry entry)
+    internal static AuditEvent Seal(SqliteWrite write, AuditEntry entry)
     {
-        var (sequence, previousHash) = ReadHead(write.Prepared(Head, []));
-        var e = AuditChain.Seal(sequence, previousHash, entry);
-        var insert = write.Prepared(Insert, InsertParameters);
+        using var reader = write.Prepared(Head, []).ExecuteReader();
+        reader.Read();
+        var newest = Math.Max(Math.Max(Number(reader, 0), Number(reader, 2)), Number(reader, 3));
+        var previousHash = Text(reader, 1) ?? Text(reader, 4) ?? AuditCheckpoint.Genesis.Hash;
+        return AuditChain.Seal(newest + 1, previousHash, entry);
+    }
+
+    /// <summary>
+    /// Stores a sealed event. Every mutation runs these statements, so they are compiled once per connection with their
+    /// parameters, and run synchronously: SQLite has no asynchronous I/O, and the async path only allocated.
+    /// </summary>
+    internal static void Insert(SqliteWrite write, AuditEvent e)
+    {
+        var insert = write.Prepared(InsertEvent, InsertParameters);
         object?[] values =
         [
             e.Sequence, DateTimeOffsetTypeHandler.Format(e.OccurredAt), e.Actor, e.Role, e.Action, e.ResourceType,
@@ -70,18 +91,6 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             insert.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
         insert.ExecuteNonQuery();
-        return e;
-    }
-
-    private static (long Sequence, string PreviousHash) ReadHead(SqliteCommand head)
-    {
-        using var reader = head.ExecuteReader();
-        reader.Read();
-        long? lastIssued = reader.IsDBNull(0) ? null : reader.GetInt64(0);
-        var lastHash = reader.IsDBNull(1) ? null : reader.GetString(1);
-        long? checkpointSequence = reader.IsDBNull(2) ? null : reader.GetInt64(2);
-        var checkpointHash = reader.IsDBNull(3) ? null : reader.GetString(3);
-        return (Math.Max(lastIssued ?? 0, checkpointSequence ?? 0) + 1, lastHash ?? checkpointHash ?? AuditCheckpoint.Genesis.Hash);
     }
 
     public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
@@ -128,12 +137,21 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         var head = await connection.QuerySingleAsync<(long? LastIssued, long? CheckpointSequence, string? CheckpointHash)>(
             new CommandDefinition(
                 """
-                SELECT (SELECT seq FROM sqlite_sequence WHERE name = 'audit_events'),
+                SELECT (SELECT sequence FROM audit_head),
                        (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
                        (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
                 """,
                 transaction: transaction,
                 cancellationToken: cancellationToken));
+        var witness = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
+            """
+            SELECT audit_sequence, audit_hash FROM answers WHERE audit_sequence IS NOT NULL
+            UNION ALL
+            SELECT audit_sequence, audit_hash FROM library_answers WHERE audit_sequence IS NOT NULL
+            ORDER BY 1 DESC LIMIT 1
+            """,
+            transaction: transaction,
+            cancellationToken: cancellationToken));
         var start = head.CheckpointSequence is { } checkpoint
             ? new AuditCheckpoint(checkpoint, head.CheckpointHash!)
             : AuditCheckpoint.Genesis;
@@ -142,7 +160,8 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         command.CommandText = $"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence";
         command.Parameters.AddWithValue("@after", start.Sequence);
         using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return AuditChain.Verify(ReadAll(reader, cancellationToken), start, head.LastIssued);
+        return AuditChain.Verify(
+            ReadAll(reader, cancellationToken), start, head.LastIssued, witness is { } w ? new AuditWitness(w.Sequence, w.Hash) : null);
     }
 
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
@@ -192,6 +211,10 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             command.Parameters.AddWithValue("@" + name, parameters.Get<object?>(name) ?? DBNull.Value);
         }
     }
+
+    private static long Number(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? 0 : reader.GetInt64(column);
+
+    private static string? Text(SqliteDataReader reader, int column) => reader.IsDBNull(column) ? null : reader.GetString(column);
 
     private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

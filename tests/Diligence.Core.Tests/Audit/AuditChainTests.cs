@@ -48,4 +48,29 @@ public sealed class AuditChainTests
             Assert.That(AuditChain.Verify(events.Skip(2), new AuditCheckpoint(2, events[1].Hash)).IsIntact, Is.True);
         });
     }
+
+    [Test]
+    public void A_witness_catches_the_newest_event_removed_or_replaced_under_its_number()
+    {
+        var events = new List<AuditEvent>();
+        var previous = AuditCheckpoint.Genesis.Hash;
+        for (var i = 1; i <= 3; i++)
+        {
+            events.Add(AuditChain.Seal(i, previous, Entry));
+            previous = events[^1].Hash;
+        }
+        var witness = new AuditWitness(3, events[2].Hash);
+        var replacement = AuditChain.Seal(3, events[1].Hash, Entry with { Actor = "mallory@example.com" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(AuditChain.Verify(events, AuditCheckpoint.Genesis, witness: witness).IsIntact, Is.True);
+            Assert.That(AuditChain.Verify(events.Take(2), AuditCheckpoint.Genesis, witness: witness).ToString(),
+                Is.EqualTo("audit chain broken at event #3: event is missing (events up to #3 were written)"));
+            Assert.That(AuditChain.Verify([.. events.Take(2), replacement], AuditCheckpoint.Genesis, witness: witness).ToString(),
+                Is.EqualTo("audit chain broken at event #3: event was replaced (the record written with it holds another hash)"));
+            Assert.That(AuditChain.Verify([.. events.Take(2), replacement], AuditCheckpoint.Genesis).IsIntact, Is.True,
+                "without the witness the replaced event chains correctly: that is why the hash is recorded");
+        });
+    }
 }

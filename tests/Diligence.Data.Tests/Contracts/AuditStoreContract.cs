@@ -87,6 +87,27 @@ public abstract class AuditStoreContract : StoreContract
         Assert.That(result.BrokenAt, Is.EqualTo(deleted), result.ToString());
     }
 
+    [TestCase(false)]
+    [TestCase(true)]
+    public async Task The_newest_answer_saves_event_deleted_directly_breaks_the_chain_even_once_another_event_follows(bool appendAfter)
+    {
+        var review = await Database.SeedReviewAsync();
+        for (var version = 0; version < 3; version++)
+        {
+            await Database.Answers.SaveAsync(review.Id, "q.key", $"{{\"value\":\"{version}\"}}", version, review.OwnerId, TestData.Now,
+                (_, saved) => Entry($"save {saved.Version}"));
+        }
+        await TamperAsync("DELETE FROM audit_events WHERE sequence = 3");
+        if (appendAfter)
+        {
+            await Database.Audit.AppendAsync(Entry("after"));
+        }
+
+        var result = await Database.Audit.VerifyAsync();
+
+        Assert.That(result.BrokenAt, Is.EqualTo(3), result.ToString());
+    }
+
     [Test]
     public async Task A_rewritten_hash_still_breaks_the_chain_at_the_next_row()
     {

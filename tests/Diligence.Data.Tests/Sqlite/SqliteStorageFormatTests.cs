@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Data.Sqlite;
 using Diligence.Data.Tests.Contracts;
 using Microsoft.Data.Sqlite;
@@ -106,6 +107,67 @@ public sealed class SqliteStorageFormatTests
 
         Assert.That(await _database.Exports.GetAsync(export.Id), Is.EqualTo(before));
         Assert.That(await _database.Exports.ReadPdfAsync(export.Id), Is.EqualTo(pdf));
+    }
+
+    [Test]
+    public async Task Upgrading_past_autoincrement_keeps_every_event_and_numbers_on_from_the_newest()
+    {
+        using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
+
+        await old.Migrations.MigrateAsync();
+        var next = await old.Audit.AppendAsync(TestData.AuditEntry("after the upgrade"));
+
+        Assert.That(next.Sequence, Is.EqualTo(4));
+        Assert.That((await old.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 4 events"));
+    }
+
+    [Test]
+    public async Task Upgrading_past_autoincrement_keeps_the_highest_number_issued_so_a_removed_newest_event_still_shows()
+    {
+        using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
+        await old.ExecuteSqlAsync("DROP TRIGGER audit_events_no_delete; DELETE FROM audit_events WHERE sequence = 3");
+
+        await old.Migrations.MigrateAsync();
+
+        Assert.That((await old.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #3: event is missing (events up to #3 were written)"));
+    }
+
+    // A database as migrations 0001-0007 left it, with events numbered by AUTOINCREMENT.
+    private static async Task<SqliteTestDatabase> DatabaseBeforeMigration8WithEventsAsync(int events)
+    {
+        var database = new SqliteTestDatabase();
+        var assembly = typeof(SqliteStorage).Assembly;
+        var scripts = assembly.GetManifestResourceNames()
+            .Where(n => n.Contains(".Sqlite.", StringComparison.Ordinal) && n.EndsWith(".sql", StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .Take(7)
+            .ToList();
+        using var connection = await database.Connections.OpenAsync();
+        await connection.ExecuteAsync("CREATE TABLE schema_migrations (id INTEGER NOT NULL PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)");
+        for (var i = 0; i < scripts.Count; i++)
+        {
+            await using var script = assembly.GetManifestResourceStream(scripts[i])!;
+            await connection.ExecuteAsync(await new StreamReader(script).ReadToEndAsync());
+            var name = scripts[i].Split('.')[^2];
+            await connection.ExecuteAsync("INSERT INTO schema_migrations (id, name, applied_at) VALUES (@id, @name, '2026-11-01T00:00:00Z')",
+                new { id = i + 1, name });
+        }
+        var previous = AuditCheckpoint.Genesis.Hash;
+        for (var i = 1; i <= events; i++)
+        {
+            var e = AuditChain.Seal(i, previous, TestData.AuditEntry($"before the upgrade {i}"));
+            await connection.ExecuteAsync(
+                """
+                INSERT INTO audit_events (occurred_at, actor, role, action, resource_type, resource_id, before_summary,
+                                          after_summary, client_address, request_id, previous_hash, hash)
+                VALUES (@OccurredAt, @Actor, @Role, @Action, @ResourceType, @ResourceId, @Before, @After, @ClientAddress,
+                        @RequestId, @PreviousHash, @Hash)
+                """,
+                e);
+            previous = e.Hash;
+        }
+        return database;
     }
 
     [Test]
