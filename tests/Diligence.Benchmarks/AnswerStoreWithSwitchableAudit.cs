@@ -5,11 +5,13 @@ using Diligence.Data;
 namespace Diligence.Benchmarks;
 
 /// <summary>
-/// The app's answer store with the audit event left out of every save: the baseline that shows what the event adds to
-/// an autosave. Only the benchmark uses it; the app always writes the event.
+/// The app's answer store with the audit event left out of saves while <see cref="WritesAuditEvents"/> is off: the
+/// baseline that shows what the event adds to an autosave. Only the benchmarks use it; the app always writes the event.
 /// </summary>
-internal sealed class AnswerStoreWithoutAudit(IAnswerStore answers) : IAnswerStore
+internal sealed class AnswerStoreWithSwitchableAudit(IAnswerStore answers) : IAnswerStore
 {
+    public volatile bool WritesAuditEvents = true;
+
     public Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default) =>
         answers.ListAsync(reviewId, cancellationToken);
 
@@ -19,7 +21,7 @@ internal sealed class AnswerStoreWithoutAudit(IAnswerStore answers) : IAnswerSto
     public Task<AnswerSaveResult> SaveAsync(
         Guid reviewId, string key, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
         Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null, CancellationToken cancellationToken = default) =>
-        answers.SaveAsync(reviewId, key, valueJson, expectedVersion, userId, at, audit: null, cancellationToken);
+        answers.SaveAsync(reviewId, key, valueJson, expectedVersion, userId, at, WritesAuditEvents ? audit : null, cancellationToken);
 
     public Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default) =>
         answers.HistoryAsync(reviewId, key, cancellationToken);
