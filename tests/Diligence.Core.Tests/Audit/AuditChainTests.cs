@@ -31,13 +31,7 @@ public sealed class AuditChainTests
     [Test]
     public void Verify_reports_the_first_broken_link()
     {
-        var events = new List<AuditEvent>();
-        var previous = AuditCheckpoint.Genesis.Hash;
-        for (var i = 1; i <= 4; i++)
-        {
-            events.Add(AuditChain.Seal(i, previous, Entry));
-            previous = events[^1].Hash;
-        }
+        var events = Chain(4);
 
         Assert.Multiple(() =>
         {
@@ -52,13 +46,7 @@ public sealed class AuditChainTests
     [Test]
     public void A_witness_catches_the_newest_event_removed_or_replaced_under_its_number()
     {
-        var events = new List<AuditEvent>();
-        var previous = AuditCheckpoint.Genesis.Hash;
-        for (var i = 1; i <= 3; i++)
-        {
-            events.Add(AuditChain.Seal(i, previous, Entry));
-            previous = events[^1].Hash;
-        }
+        var events = Chain(3);
         var witness = new AuditWitness(3, events[2].Hash);
         var replacement = AuditChain.Seal(3, events[1].Hash, Entry with { Actor = "mallory@example.com" });
 
@@ -72,5 +60,17 @@ public sealed class AuditChainTests
             Assert.That(AuditChain.Verify([.. events.Take(2), replacement], AuditCheckpoint.Genesis).IsIntact, Is.True,
                 "without the witness the replaced event chains correctly: that is why the hash is recorded");
         });
+    }
+
+    private static List<AuditEvent> Chain(int count)
+    {
+        var events = new List<AuditEvent>();
+        var previous = AuditCheckpoint.Genesis.Hash;
+        for (var i = 1; i <= count; i++)
+        {
+            events.Add(AuditChain.Seal(i, previous, Entry));
+            previous = events[^1].Hash;
+        }
+        return events;
     }
 }

@@ -7,31 +7,20 @@ using Microsoft.Data.Sqlite;
 namespace Diligence.Data.Tests.Sqlite;
 
 /// <summary>What the SQLite file holds and how its connections are set up: things a provider-neutral contract cannot see.</summary>
-public sealed class SqliteStorageFormatTests
+public sealed class SqliteStorageFormatTests : MigratedSqliteTest
 {
     // SQLITE_CONSTRAINT_FOREIGNKEY
     private const int ForeignKeyConstraintFailed = 787;
 
-    private SqliteTestDatabase _database = null!;
-
-    [SetUp]
-    public async Task CreateMigratedDatabase()
-    {
-        _database = new SqliteTestDatabase();
-        await _database.Migrations.MigrateAsync();
-    }
-
-    [TearDown]
-    public void DropDatabase() => _database.Dispose();
 
     [Test]
-    public void The_database_file_is_created_in_the_data_directory() =>
-        Assert.That(_database.Connections.DatabasePath, Is.EqualTo(Path.Combine(_database.Directory, "diligence.db")).And.Exist);
+    public void TheDatabase_file_is_created_in_the_data_directory() =>
+        Assert.That(Database.Connections.DatabasePath, Is.EqualTo(Path.Combine(Database.Directory, "diligence.db")).And.Exist);
 
     [Test]
     public async Task Every_connection_uses_wal_a_busy_timeout_foreign_keys_and_normal_synchronous()
     {
-        using var connection = await _database.Connections.OpenAsync();
+        using var connection = await Database.Connections.OpenAsync();
 
         var settings = await connection.QuerySingleAsync<(string JournalMode, long BusyTimeout, long ForeignKeys, long Synchronous)>(
             """
@@ -46,8 +35,8 @@ public sealed class SqliteStorageFormatTests
     public async Task Ids_are_stored_as_lower_case_text_and_times_as_round_trip_utc_text()
     {
         var vendor = TestData.Vendor() with { Id = Guid.Parse("3F2504E0-4F89-11D3-9A0C-0305E82C3301") };
-        await _database.Vendors.CreateAsync(vendor);
-        using var connection = await _database.Connections.OpenAsync();
+        await Database.Vendors.CreateAsync(vendor);
+        using var connection = await Database.Connections.OpenAsync();
 
         var stored = await connection.QuerySingleAsync<(string Id, string CreatedAt)>(
             "SELECT id, created_at FROM vendors");
@@ -59,8 +48,8 @@ public sealed class SqliteStorageFormatTests
     public async Task Enums_are_stored_by_name()
     {
         var user = TestData.User(role: Core.Accounts.Role.Procurement);
-        await _database.Users.CreateAsync(user);
-        using var connection = await _database.Connections.OpenAsync();
+        await Database.Users.CreateAsync(user);
+        using var connection = await Database.Connections.OpenAsync();
 
         Assert.That(await connection.ExecuteScalarAsync<string>("SELECT role FROM users"), Is.EqualTo("Procurement"));
     }
@@ -68,7 +57,7 @@ public sealed class SqliteStorageFormatTests
     [Test]
     public async Task Findings_of_an_unknown_review_are_refused_by_a_foreign_key()
     {
-        var refused = await Assert.ThrowsAsync<SqliteException>(() => _database.Findings.AddAsync(TestData.ManualFinding(Guid.NewGuid())));
+        var refused = await Assert.ThrowsAsync<SqliteException>(() => Database.Findings.AddAsync(TestData.ManualFinding(Guid.NewGuid())));
 
         Assert.That(refused?.SqliteExtendedErrorCode, Is.EqualTo(ForeignKeyConstraintFailed));
     }
@@ -76,7 +65,7 @@ public sealed class SqliteStorageFormatTests
     [Test]
     public async Task An_exports_pdf_is_its_last_column_so_listing_exports_never_reads_it()
     {
-        using var connection = await _database.Connections.OpenAsync();
+        using var connection = await Database.Connections.OpenAsync();
 
         var columns = (await connection.QueryAsync<string>("SELECT name FROM pragma_table_info('exports') ORDER BY cid")).ToList();
 
@@ -86,27 +75,27 @@ public sealed class SqliteStorageFormatTests
     [Test]
     public async Task Rebuilding_the_exports_table_with_the_pdf_last_keeps_every_export()
     {
-        var review = await _database.SeedReviewAsync();
+        var review = await Database.SeedReviewAsync();
         var export = new Core.Exports.Export
         {
             Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = review.OwnerId, RequestedAt = TestData.Now, Paper = "A4",
             FileName = "write-up.pdf",
         };
-        await _database.Exports.CreateAsync(export);
-        await _database.Exports.TryClaimAsync(export.Id, "node-a", TestData.Now, TestData.Now.AddMinutes(2));
+        await Database.Exports.CreateAsync(export);
+        await Database.Exports.TryClaimAsync(export.Id, "node-a", TestData.Now, TestData.Now.AddMinutes(2));
         byte[] pdf = [0x25, 0x50, 0x44, 0x46, .. new byte[300_000]];
-        await _database.Exports.CompleteAsync(export.Id, "node-a", pdf, "sha256-of-it", 3, TestData.Now.AddSeconds(5));
-        var before = await _database.Exports.GetAsync(export.Id);
+        await Database.Exports.CompleteAsync(export.Id, "node-a", pdf, "sha256-of-it", 3, TestData.Now.AddSeconds(5));
+        var before = await Database.Exports.GetAsync(export.Id);
 
         await using (var script = typeof(SqliteStorage).Assembly.GetManifestResourceStream(
             typeof(SqliteStorage).Assembly.GetManifestResourceNames().Single(n => n.EndsWith("Sqlite.0007_export_pdf_last.sql", StringComparison.Ordinal)))!)
-        using (var connection = await _database.Connections.OpenAsync())
+        using (var connection = await Database.Connections.OpenAsync())
         {
             await connection.ExecuteAsync(await new StreamReader(script).ReadToEndAsync());
         }
 
-        Assert.That(await _database.Exports.GetAsync(export.Id), Is.EqualTo(before));
-        Assert.That(await _database.Exports.ReadPdfAsync(export.Id), Is.EqualTo(pdf));
+        Assert.That(await Database.Exports.GetAsync(export.Id), Is.EqualTo(before));
+        Assert.That(await Database.Exports.ReadPdfAsync(export.Id), Is.EqualTo(pdf));
     }
 
     [Test]
@@ -177,7 +166,7 @@ public sealed class SqliteStorageFormatTests
     [Test]
     public async Task A_missing_data_directory_is_created()
     {
-        var directory = Path.Combine(_database.Directory, "nested", "data");
+        var directory = Path.Combine(Database.Directory, "nested", "data");
 
         using (var storage = new SqliteStorage(new StorageOptions { DataDirectory = directory }))
         {
@@ -188,9 +177,9 @@ public sealed class SqliteStorageFormatTests
     }
 
     [Test]
-    public async Task A_file_that_is_not_a_database_is_reported_unreachable()
+    public async Task A_file_that_is_not_aDatabase_is_reported_unreachable()
     {
-        var directory = Path.Combine(_database.Directory, "corrupt");
+        var directory = Path.Combine(Database.Directory, "corrupt");
         Directory.CreateDirectory(directory);
         await File.WriteAllTextAsync(Path.Combine(directory, SqliteConnectionFactory.DatabaseFileName), new string('x', 8192));
         using var storage = new SqliteStorage(new StorageOptions { DataDirectory = directory });
