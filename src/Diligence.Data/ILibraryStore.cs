@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 
@@ -12,10 +13,13 @@ public interface ILibraryStore
     /// <summary>The current (non-cleared) answers of a vendor's library.</summary>
     Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid vendorId, CancellationToken cancellationToken = default);
 
-    /// <summary>As <see cref="IAnswerStore.SaveAsync"/>, for a vendor's library; throws <see cref="KeyNotFoundException"/> for an unknown vendor.</summary>
+    /// <summary>
+    /// As <see cref="IAnswerStore.SaveAsync"/>, for a vendor's library, with the audit event appended in the save's own
+    /// transaction when <paramref name="audit"/> is given; throws <see cref="KeyNotFoundException"/> for an unknown vendor.
+    /// </summary>
     Task<AnswerSaveResult> SaveAsync(
         Guid vendorId, string key, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default);
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Makes the library exactly <paramref name="answers"/> (key → value JSON) in one transaction: changed keys get a new

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data.Sqlite;
@@ -107,7 +108,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
 
     public async Task<AnswerSaveResult> SaveAsync(
         Guid vendorId, string key, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
@@ -131,9 +132,14 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
             new { vendorId, key, valueJson, oldValueJson = current.ValueJson, currentVersion = current.Version, newVersion, userId, at },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
         var saved = valueJson is null ? null : new StoredAnswer(vendorId, key, valueJson, newVersion, userId, at);
-        return new AnswerSaveResult.Saved(saved, newVersion);
+        var result = new AnswerSaveResult.Saved(saved, newVersion);
+        if (audit is not null)
+        {
+            await SqlServerAuditStore.AppendAsync(connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+        return result;
     }
 
     public async Task<int> ReplaceAsync(

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 
@@ -26,7 +27,7 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
 
     public async Task<AnswerSaveResult> SaveAsync(
         Guid vendorId, string key, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(key);
         ArgumentOutOfRangeException.ThrowIfNegative(expectedVersion);
@@ -44,7 +45,7 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             cancellationToken: cancellationToken))
             ?? throw new KeyNotFoundException($"Vendor {vendorId} does not exist.");
         var result = await VersionedAnswerTable.Libraries.SaveAsync(
-            write, current, valueJson, expectedVersion, userId, at, audit: null, cancellationToken);
+            write, current, valueJson, expectedVersion, userId, at, audit, cancellationToken);
         write.Commit();
         return result;
     }

@@ -7,6 +7,7 @@ public static class AuditResources
     public const string Vendor = "vendor";
     public const string Review = "review";
     public const string Answer = "answer";
+    public const string LibraryAnswer = "library-answer";
     public const string Finding = "finding";
     public const string Questionnaire = "questionnaire";
     public const string Invitation = "invitation";

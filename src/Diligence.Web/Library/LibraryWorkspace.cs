@@ -1,8 +1,10 @@
 using Diligence.Core.Answers;
+using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data;
+using Diligence.Web.Audit;
 using Diligence.Web.Reviews;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Primitives;
@@ -19,6 +21,7 @@ public sealed class LibraryWorkspace(
     IQuestionnaireStore questionnaires,
     IUserStore users,
     QuestionnaireCatalog catalog,
+    IAuditTrail audit,
     IOptions<LibraryOptions> options,
     TimeProvider clock)
 {
@@ -45,9 +48,19 @@ public sealed class LibraryWorkspace(
         CancellationToken ct)
     {
         var (outcome, after) = await ItemSave.SaveAsync(state, item, form, expectedVersion,
-            json => library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(), ct),
+            json => library.SaveAsync(state.Vendor.Id, item.Key, json, expectedVersion, userId, clock.GetUtcNow(),
+                // Written in the answer's own transaction, as a review's answers are.
+                (before, saved) => audit.Describe(new AuditRecord(
+                    AuditActions.AnswerSaved, AuditResources.LibraryAnswer, $"{state.Vendor.Id}/{item.Key}",
+                    AuditSummary.Answer(before), AuditSummary.Answer(saved.Version, saved.Answer?.ValueJson))),
+                ct),
             users, ct);
-        return (outcome, after is null ? state : Evaluate(state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Status));
+        if (after is null)
+        {
+            return (outcome, state);
+        }
+        audit.Written(AuditActions.AnswerSaved);
+        return (outcome, Evaluate(state.Vendor, state.Questionnaire, after.Stored, after.Sheet, state.Status));
     }
 
     /// <summary>"Submit": the library is current, as of <paramref name="asOf"/>, for the questionnaire version shown.</summary>

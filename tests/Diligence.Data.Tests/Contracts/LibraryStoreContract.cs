@@ -26,6 +26,22 @@ public abstract class LibraryStoreContract : StoreContract
     }
 
     [Test]
+    public async Task A_save_given_an_audit_entry_appends_it_with_the_change_and_a_stale_save_appends_nothing()
+    {
+        var vendor = await SeedVendorAsync();
+        var user = Guid.NewGuid();
+
+        await Database.Libraries.SaveAsync(vendor.Id, "a.key", "{\"value\":\"one\"}", 0, user, At,
+            (before, saved) => TestData.AuditEntry($"{vendor.Id}/a.key v{saved.Version} after {before?.Version ?? 0}"));
+        await Database.Libraries.SaveAsync(vendor.Id, "a.key", "{\"value\":\"two\"}", 0, user, At,
+            (_, _) => TestData.AuditEntry("stale"));
+
+        var events = await Database.Audit.QueryAsync(AuditFilter.All, 0, 10);
+        Assert.That(events.Events.Select(e => e.ResourceId), Is.EqualTo(new[] { $"{vendor.Id}/a.key v1 after 0" }));
+        Assert.That((await Database.Audit.VerifyAsync()).IsIntact, Is.True);
+    }
+
+    [Test]
     public async Task Replace_changes_only_what_differs_and_clears_what_is_missing()
     {
         var vendor = await SeedVendorAsync();

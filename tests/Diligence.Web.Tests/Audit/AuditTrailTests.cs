@@ -159,6 +159,30 @@ public sealed class AuditTrailTests
     }
 
     [Test]
+    public async Task A_vendors_library_answer_saved_from_the_form_and_from_autosave_without_its_contents()
+    {
+        var vendor = await _app.AddVendorAsync();
+        var (client, user) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
+        const string step = "/portal/steps/deployment";
+        var resource = $"{vendor.Id}/deployment.tenant-isolation";
+
+        var posted = await EventsOf(() => client.PostFormAsync(step, Fields(
+            ("v.tenant-isolation", "0"), ("a.tenant-isolation", "Separate accounts per customer."), ("go", "stay"))));
+        var autosaved = await EventsOf(() => client.PostAutosaveAsync("/portal/answers/tenant-isolation", step,
+            Fields(("v.tenant-isolation", "1"), ("a.tenant-isolation", "One VPC per customer."))));
+        var stale = await EventsOf(() => client.PostAutosaveAsync("/portal/answers/tenant-isolation", step,
+            Fields(("v.tenant-isolation", "1"), ("a.tenant-isolation", "Stale edit."))));
+
+        AssertOne(posted, AuditActions.AnswerSaved, user.Email, "library-answer", resource);
+        AssertOne(autosaved, AuditActions.AnswerSaved, user.Email, "library-answer", resource);
+        Assert.That(autosaved[0].Before, Is.EqualTo(posted[0].After));
+        Assert.That(autosaved[0].After, Does.Match("^version=2 value=sha256:[0-9a-f]{12}$"));
+        Assert.That(autosaved[0].Role, Is.EqualTo("Vendor"));
+        Assert.That(stale, Is.Empty);
+        Assert.That((await _app.Get<IAuditStore>().VerifyAsync()).IsIntact, Is.True);
+    }
+
+    [Test]
     public async Task Finding_added_and_changed()
     {
         var review = await _app.AddReviewAsync(_reviewerUser.Id, ReviewStatus.InReview);
