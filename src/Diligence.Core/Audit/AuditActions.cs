@@ -18,6 +18,7 @@ public static class AuditActions
     public const string ReviewReassessed = "review.reassessed";
     public const string AnswerSaved = "answer.saved";
     public const string AnswersImported = "answers.imported";
+    public const string LibrarySubmitted = "library.submitted";
     public const string FindingAdded = "finding.added";
     public const string FindingChanged = "finding.changed";
     public const string QuestionnairePublished = "questionnaire.published";
@@ -27,7 +28,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, InvitationCreated, InvitationUsed, InvitationRevoked,
-        VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, AnswersImported, FindingAdded,
+        VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, AnswersImported, LibrarySubmitted, FindingAdded,
         FindingChanged, QuestionnairePublished, ExportRequested, ExportDownloaded,
     ];
 }

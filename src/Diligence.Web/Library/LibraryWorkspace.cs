@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diligence.Core.Answers;
 using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
@@ -64,10 +65,12 @@ public sealed class LibraryWorkspace(
     }
 
     /// <summary>"Submit": the library is current, as of <paramref name="asOf"/>, for the questionnaire version shown.</summary>
-    public Task SubmitAsync(LibraryState state, DateOnly asOf, Guid userId, CancellationToken ct)
+    public async Task SubmitAsync(LibraryState state, DateOnly asOf, Guid userId, CancellationToken ct)
     {
         var definition = state.Questionnaire.Definition;
-        return library.SubmitAsync(state.Vendor.Id, definition.Id, definition.Version, asOf, userId, clock.GetUtcNow(), ct);
+        await library.SubmitAsync(state.Vendor.Id, definition.Id, definition.Version, asOf, userId, clock.GetUtcNow(), ct);
+        await audit.RecordAsync(new AuditRecord(AuditActions.LibrarySubmitted, AuditResources.Vendor, state.Vendor.Id.ToString(),
+            After: string.Create(CultureInfo.InvariantCulture, $"as-of={asOf:yyyy-MM-dd} questionnaire={definition.Id}@{definition.Version}")), ct);
     }
 
     /// <summary>
@@ -100,6 +103,9 @@ public sealed class LibraryWorkspace(
     {
         var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
         var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
+        // How many, never what: answer contents stay out of the audit trail.
+        await audit.RecordAsync(new AuditRecord(AuditActions.AnswersImported, AuditResources.Vendor, state.Vendor.Id.ToString(),
+            After: $"answers={answers.Count} changed={changed}"), ct);
         if (sheet.AsOf is { } asOf)
         {
             await SubmitAsync(state, asOf, userId, ct);

@@ -5,6 +5,7 @@ using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data;
 using Diligence.Web.Tests.Infrastructure;
+using Diligence.Web.Tests.Library;
 using static Diligence.Web.Tests.Reviews.ReviewBuilder;
 
 namespace Diligence.Web.Tests.Audit;
@@ -180,6 +181,27 @@ public sealed class AuditTrailTests
         Assert.That(autosaved[0].Role, Is.EqualTo("Vendor"));
         Assert.That(stale, Is.Empty);
         Assert.That((await _app.Get<IAuditStore>().VerifyAsync()).IsIntact, Is.True);
+    }
+
+    [Test]
+    public async Task A_vendors_library_submitted_and_imported_with_counts_not_contents()
+    {
+        var vendor = await _app.FindAsync("Astral");
+        var (client, user) = await _app.SignInAsAsync(Role.Vendor, vendor.Id);
+        var yaml = await client.GetStringAsync("/portal?handler=export");
+
+        var submitted = await EventsOf(() => client.PostFormAsync("/portal?handler=submit", Fields(("AsOf", "2026-11-01")), "/portal"));
+        var imported = await EventsOf(() => client.PostFileAsync(
+            "/portal?handler=import", "/portal", "upload", System.Text.Encoding.UTF8.GetBytes(yaml), "library.yaml"));
+
+        AssertOne(submitted, AuditActions.LibrarySubmitted, user.Email, "vendor", vendor.Id.ToString());
+        Assert.That(submitted[0].After, Does.StartWith("as-of=2026-11-01 questionnaire="));
+        Assert.That(imported.Select(e => (e.Action, e.Actor, e.ResourceId)), Is.EqualTo(new[]
+        {
+            (AuditActions.AnswersImported, user.Email, vendor.Id.ToString()),
+            (AuditActions.LibrarySubmitted, user.Email, vendor.Id.ToString()),
+        }));
+        Assert.That(imported[0].After, Does.Match("^answers=[0-9]+ changed=0$"));
     }
 
     [Test]

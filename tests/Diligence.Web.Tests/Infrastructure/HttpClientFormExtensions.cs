@@ -32,6 +32,19 @@ public static partial class HttpClientFormExtensions
         return await client.SendAsync(request);
     }
 
+    /// <summary>GETs <paramref name="formPage"/> for its antiforgery token, then uploads one file as the field <paramref name="field"/>.</summary>
+    public static async Task<HttpResponseMessage> PostFileAsync(
+        this HttpClient client, string url, string formPage, string field, byte[] bytes, string fileName)
+    {
+        var page = await client.GetStringAsync(formPage);
+        using var content = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/octet-stream");
+        content.Add(file, field, fileName);
+        content.Add(new StringContent(AntiforgeryTokenOf(page)), "__RequestVerificationToken");
+        return await client.PostAsync(url, content);
+    }
+
     public static string AntiforgeryTokenOf(string page) =>
         WebUtility.HtmlDecode(AntiforgeryToken().Match(page).Groups[1].Value);
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Headers;
 using System.Text;
 using Diligence.Core.Accounts;
 using Diligence.Data;
@@ -180,13 +179,7 @@ public sealed class PortalTests
 
     private static async Task<string> UploadBytesAsync(HttpClient client, byte[] bytes, string fileName)
     {
-        var page = await client.GetStringAsync("/portal");
-        using var content = new MultipartFormDataContent();
-        var file = new ByteArrayContent(bytes);
-        file.Headers.ContentType = new MediaTypeHeaderValue("application/octet-stream");
-        content.Add(file, "upload", fileName);
-        content.Add(new StringContent(HttpClientFormExtensions.AntiforgeryTokenOf(page)), "__RequestVerificationToken");
-        var response = await client.PostAsync("/portal?handler=import", content);
+        using var response = await client.PostFileAsync("/portal?handler=import", "/portal", "upload", bytes, fileName);
         return await response.Content.ReadAsStringAsync();
     }
 }
