@@ -8,6 +8,12 @@ public interface IAnswerStore
     /// <summary>The current (non-cleared) answers of a review, by key.</summary>
     Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The current answers of several reviews in one read (a list of reviews needs no read per review), ordered by
+    /// review and key.
+    /// </summary>
+    Task<IReadOnlyList<StoredAnswer>> ListAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default);
+
     Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default);
 
     /// <summary>

@@ -8,6 +8,12 @@ public interface IFindingStore
     /// <summary>Every finding of a review, withdrawn ones included, oldest first.</summary>
     Task<IReadOnlyList<Finding>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The open findings (status open, not withdrawn) of several reviews, counted per review and severity in one read;
+    /// reviews and severities without any are left out.
+    /// </summary>
+    Task<IReadOnlyList<OpenFindingCount>> CountOpenAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default);
+
     /// <summary>Stores a new finding; its Version is stored as 1 whatever the record says.</summary>
     Task AddAsync(Finding finding, CancellationToken cancellationToken = default);
 

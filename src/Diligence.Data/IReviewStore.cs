@@ -12,6 +12,9 @@ public interface IReviewStore
     /// <summary>Reviews in <paramref name="status"/> (all when null), most recently updated first.</summary>
     Task<IReadOnlyList<ReviewSummary>> ListAsync(ReviewStatus? status = null, CancellationToken cancellationToken = default);
 
+    /// <summary>As <see cref="ListAsync"/>, skipping <paramref name="skip"/> reviews and returning at most <paramref name="take"/>.</summary>
+    Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default);
+
     /// <summary>
     /// Saves status, owner, decision and rationale when the stored version is still <paramref name="expectedVersion"/>;
     /// returns the new version. Throws <see cref="ConcurrencyConflictException"/> on a stale save,

@@ -15,6 +15,9 @@ internal sealed class AnswerStoreWithSwitchableAudit(IAnswerStore answers) : IAn
     public Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default) =>
         answers.ListAsync(reviewId, cancellationToken);
 
+    public Task<IReadOnlyList<StoredAnswer>> ListAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default) =>
+        answers.ListAsync(reviewIds, cancellationToken);
+
     public Task<StoredAnswer?> GetAsync(Guid reviewId, string key, CancellationToken cancellationToken = default) =>
         answers.GetAsync(reviewId, key, cancellationToken);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
@@ -14,6 +15,13 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
         """;
 
     private const string ListSql = SelectAnswer + " WHERE review_id = @reviewId AND value_json IS NOT NULL ORDER BY [key]";
+
+    // The ids travel as one JSON array: SQL Server takes at most 2,100 parameters.
+    private const string ListManySql = SelectAnswer + """
+         WHERE review_id IN (SELECT CAST([value] AS uniqueidentifier) FROM OPENJSON(@reviewIds))
+           AND value_json IS NOT NULL
+        ORDER BY review_id, [key]
+        """;
 
     private const string GetSql = SelectAnswer + " WHERE review_id = @reviewId AND [key] = @key";
 
@@ -70,6 +78,15 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(ListSql, new { reviewId }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer()!)];
+    }
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reviewIds);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            ListManySql, new { reviewIds = JsonSerializer.Serialize(reviewIds) }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToAnswer()!)];
     }
 

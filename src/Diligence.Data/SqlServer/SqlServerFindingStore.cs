@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Diligence.Core.Reviews;
 using Diligence.Data.Sqlite;
@@ -14,6 +15,16 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
         """;
 
     private const string ListSql = SelectFinding + " WHERE review_id = @reviewId ORDER BY created_at, id";
+
+    // The ids travel as one JSON array: SQL Server takes at most 2,100 parameters.
+    private const string CountOpenSql = """
+        SELECT review_id, severity, COUNT(*)
+        FROM findings
+        WHERE review_id IN (SELECT CAST([value] AS uniqueidentifier) FROM OPENJSON(@reviewIds))
+          AND status = 'Open' AND withdrawn = 0
+        GROUP BY review_id, severity
+        ORDER BY review_id, severity
+        """;
 
     // Update locks on the review's automatic findings: a concurrent sync of the same review waits, so both never add one.
     private const string AutomaticForUpdateSql = """
@@ -46,6 +57,16 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
         using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<FindingRow>(new CommandDefinition(ListSql, new { reviewId }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToFinding())];
+    }
+
+    public async Task<IReadOnlyList<OpenFindingCount>> CountOpenAsync(
+        IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reviewIds);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid ReviewId, string Severity, int Count)>(new CommandDefinition(
+            CountOpenSql, new { reviewIds = JsonSerializer.Serialize(reviewIds) }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new OpenFindingCount(r.ReviewId, r.Severity, r.Count))];
     }
 
     public async Task AddAsync(Finding finding, CancellationToken cancellationToken = default)

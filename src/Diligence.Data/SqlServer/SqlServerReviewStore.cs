@@ -34,6 +34,10 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         ORDER BY r.updated_at DESC, r.id
         """;
 
+    private const string PageSql = ListSql + " OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY";
+
+    private const string CountSql = "SELECT COUNT(*) FROM reviews r WHERE @status IS NULL OR r.status = @status";
+
     private const string UpdateSql = """
         UPDATE reviews
         SET status = @Status, owner_id = @OwnerId, decision = @Decision, decision_rationale = @DecisionRationale,
@@ -79,6 +83,15 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(
             ListSql, new { status = status?.ToString() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSummary())];
+    }
+
+    public async Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var parameters = new { status = status?.ToString(), skip = Math.Max(0, skip), take = Math.Max(0, take) };
+        var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(PageSql, parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, parameters, cancellationToken: cancellationToken));
+        return new ReviewPage([.. rows.Select(r => r.ToSummary())], total);
     }
 
     public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
@@ -18,6 +19,18 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
         var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
             SelectAnswer + " WHERE review_id = @reviewId AND value_json IS NOT NULL ORDER BY key",
             new { reviewId },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToAnswer()!)];
+    }
+
+    public async Task<IReadOnlyList<StoredAnswer>> ListAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reviewIds);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        // The ids travel as one JSON array: one parameter, however many reviews.
+        var rows = await connection.QueryAsync<AnswerRow>(new CommandDefinition(
+            SelectAnswer + " WHERE review_id IN (SELECT value FROM json_each(@reviewIds)) AND value_json IS NOT NULL ORDER BY review_id, key",
+            new { reviewIds = JsonSerializer.Serialize(reviewIds) },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToAnswer()!)];
     }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Dapper;
 using Microsoft.Data.Sqlite;
 using Diligence.Core.Reviews;
@@ -26,6 +27,24 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
             new { reviewId },
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToFinding())];
+    }
+
+    public async Task<IReadOnlyList<OpenFindingCount>> CountOpenAsync(
+        IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reviewIds);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<(Guid ReviewId, string Severity, long Count)>(new CommandDefinition(
+            """
+            SELECT review_id, severity, COUNT(*)
+            FROM findings
+            WHERE review_id IN (SELECT value FROM json_each(@reviewIds)) AND status = 'Open' AND withdrawn = 0
+            GROUP BY review_id, severity
+            ORDER BY review_id, severity
+            """,
+            new { reviewIds = JsonSerializer.Serialize(reviewIds) },
+            cancellationToken: cancellationToken));
+        return [.. rows.Select(r => new OpenFindingCount(r.ReviewId, r.Severity, (int)r.Count))];
     }
 
     public async Task AddAsync(Finding finding, CancellationToken cancellationToken = default)

@@ -12,6 +12,15 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version
         """;
 
+    private const string Summaries = $"""
+        SELECT {ReviewColumns}, v.name AS VendorName, v.product AS VendorProduct, u.display_name AS OwnerDisplayName
+        FROM reviews r
+        JOIN vendors v ON v.id = r.vendor_id
+        JOIN users u ON u.id = r.owner_id
+        WHERE @status IS NULL OR r.status = @status
+        ORDER BY r.updated_at DESC, r.id
+        """;
+
     public async Task CreateAsync(Review review, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
@@ -55,17 +64,19 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
     {
         using var connection = await connections.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(
-            $"""
-            SELECT {ReviewColumns}, v.name AS VendorName, v.product AS VendorProduct, u.display_name AS OwnerDisplayName
-            FROM reviews r
-            JOIN vendors v ON v.id = r.vendor_id
-            JOIN users u ON u.id = r.owner_id
-            WHERE @status IS NULL OR r.status = @status
-            ORDER BY r.updated_at DESC, r.id
-            """,
-            new { status = status?.ToString() },
-            cancellationToken: cancellationToken));
+            Summaries, new { status = status?.ToString() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSummary())];
+    }
+
+    public async Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var parameters = new { status = status?.ToString(), skip = Math.Max(0, skip), take = Math.Max(0, take) };
+        var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(
+            Summaries + " LIMIT @take OFFSET @skip", parameters, cancellationToken: cancellationToken));
+        var total = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            "SELECT COUNT(*) FROM reviews r WHERE @status IS NULL OR r.status = @status", parameters, cancellationToken: cancellationToken));
+        return new ReviewPage([.. rows.Select(r => r.ToSummary())], total);
     }
 
     public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)

@@ -1,8 +1,10 @@
+using System.Globalization;
 using Diligence.Core.Accounts;
 using Diligence.Core.Reviews;
 using Diligence.Web.Accounts;
 using Diligence.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Http.Extensions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -18,7 +20,10 @@ public sealed class IndexModel(DashboardQuery dashboard, IAuthorizationService a
     [BindProperty(SupportsGet = true)]
     public ReviewStatus? Status { get; set; }
 
-    public IReadOnlyList<DashboardRow> Rows { get; private set; } = [];
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int PageNumber { get; set; } = 1;
+
+    public DashboardPage Reviews { get; private set; } = new([], 1, 1, 0);
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {
@@ -34,7 +39,19 @@ public sealed class IndexModel(DashboardQuery dashboard, IAuthorizationService a
         {
             Status = null;
         }
-        Rows = await dashboard.ListAsync(Status, ct);
+        Reviews = await dashboard.ListAsync(Status, PageNumber, ct);
         return Page();
+    }
+
+    /// <summary>The dashboard's address for another page, keeping the status filter.</summary>
+    public string Link(int pageNumber)
+    {
+        var query = new QueryBuilder();
+        if (Status is { } status)
+        {
+            query.Add("status", status.ToString());
+        }
+        query.Add("p", pageNumber.ToString(CultureInfo.InvariantCulture));
+        return "/" + query.ToQueryString();
     }
 }

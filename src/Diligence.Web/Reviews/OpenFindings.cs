@@ -1,4 +1,5 @@
 using Diligence.Core.Reviews;
+using Diligence.Data;
 
 namespace Diligence.Web.Reviews;
 
@@ -6,12 +7,18 @@ namespace Diligence.Web.Reviews;
 public static class OpenFindings
 {
     /// <summary>Counts per severity, most severe first, severities without open findings left out.</summary>
-    public static IReadOnlyList<SeverityCount> BySeverity(IEnumerable<Finding> findings)
+    public static IReadOnlyList<SeverityCount> BySeverity(IEnumerable<Finding> findings) =>
+        MostSevereFirst(findings
+            .Where(f => !f.Withdrawn && f.Status == FindingStatus.Open)
+            .CountBy(f => f.Severity, StringComparer.Ordinal));
+
+    /// <summary>The same from the counts a store made (<see cref="IFindingStore.CountOpenAsync"/>).</summary>
+    public static IReadOnlyList<SeverityCount> BySeverity(IEnumerable<OpenFindingCount> counts) =>
+        MostSevereFirst(counts.Select(c => new KeyValuePair<string, int>(c.Severity, c.Count)));
+
+    private static List<SeverityCount> MostSevereFirst(IEnumerable<KeyValuePair<string, int>> counts)
     {
-        var open = findings.Where(f => !f.Withdrawn && f.Status == FindingStatus.Open).ToList();
-        return FindingSeverities.All
-            .Select(severity => new SeverityCount(severity, open.Count(f => f.Severity == severity)))
-            .Where(c => c.Count > 0)
-            .ToList();
+        var bySeverity = counts.ToDictionary(StringComparer.Ordinal);
+        return [.. FindingSeverities.All.Where(s => bySeverity.GetValueOrDefault(s) > 0).Select(s => new SeverityCount(s, bySeverity[s]))];
     }
 }

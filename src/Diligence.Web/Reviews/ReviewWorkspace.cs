@@ -92,18 +92,7 @@ public sealed class ReviewWorkspace(
         Review review, Core.Vendors.Vendor vendor, LoadedQuestionnaire questionnaire, IReadOnlyDictionary<string, StoredAnswer> stored,
         IReadOnlyDictionary<string, AnswerProvenance> origins)
     {
-        var definition = questionnaire.Definition;
-        var sheetAnswers = new List<KeyValuePair<string, Answer>>(stored.Count);
-        foreach (var (key, answer) in stored)
-        {
-            // Keys from another questionnaire version (or carried over with another type) stay stored but mean
-            // nothing to this one.
-            if (definition.FindItemByKey(key) is { } item && AnswerJson.TryDeserialize(answer.ValueJson, item, out var read))
-            {
-                sheetAnswers.Add(new(key, read));
-            }
-        }
-        var sheet = new AnswerSheet(definition.Id, definition.Version, sheetAnswers, vendor.Name, vendor.Product);
+        var sheet = questionnaire.SheetOf(stored.Values, vendor.Name, vendor.Product);
         return Evaluate(review, vendor, questionnaire, stored, sheet, origins);
     }
 

@@ -28,6 +28,36 @@ public abstract class AnswerStoreContract : StoreContract
     }
 
     [Test]
+    public async Task The_current_answers_of_several_reviews_are_read_at_once_without_cleared_ones_or_other_reviews()
+    {
+        var first = await SeedReviewAsync();
+        var second = await SeedReviewAsync();
+        var elsewhere = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(first.Id, Key, Hosted, 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(first.Id, "network.inbound", "\"no\"", 0, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(first.Id, "network.inbound", null, 1, _alice, TestData.Now);
+        await Database.Answers.SaveAsync(second.Id, Key, HostedAndDedicated, 0, _bob, TestData.Now);
+        await Database.Answers.SaveAsync(elsewhere.Id, Key, Hosted, 0, _bob, TestData.Now);
+
+        var listed = await Database.Answers.ListAsync([first.Id, second.Id, Guid.NewGuid()]);
+
+        Assert.That(listed, Is.EquivalentTo(new[]
+        {
+            new StoredAnswer(first.Id, Key, Hosted, 1, _alice, TestData.Now),
+            new StoredAnswer(second.Id, Key, HostedAndDedicated, 1, _bob, TestData.Now),
+        }));
+    }
+
+    [Test]
+    public async Task Reading_the_answers_of_no_reviews_reads_none()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, TestData.Now);
+
+        Assert.That(await Database.Answers.ListAsync(Array.Empty<Guid>()), Is.Empty);
+    }
+
+    [Test]
     public async Task Each_save_moves_the_answer_to_the_next_version()
     {
         var review = await SeedReviewAsync();

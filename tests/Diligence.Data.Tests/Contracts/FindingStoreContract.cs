@@ -38,6 +38,32 @@ public abstract class FindingStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Open_findings_of_several_reviews_are_counted_per_review_and_severity()
+    {
+        var first = await SeedReviewAsync();
+        var second = await SeedReviewAsync();
+        var elsewhere = await SeedReviewAsync();
+        await Database.Findings.AddAsync(TestData.ManualFinding(first.Id, "one"));
+        await Database.Findings.AddAsync(TestData.ManualFinding(first.Id, "two"));
+        await Database.Findings.AddAsync(TestData.ManualFinding(first.Id, "high") with { Severity = FindingSeverities.High });
+        await Database.Findings.AddAsync(TestData.ManualFinding(first.Id, "accepted") with { Status = FindingStatus.AcceptedRisk });
+        await Database.Findings.AddAsync(TestData.ManualFinding(second.Id, "remediated") with { Status = FindingStatus.Remediated });
+        await Database.Findings.AddAsync(TestData.ManualFinding(elsewhere.Id, "elsewhere"));
+        await Database.Findings.SyncRaisedAsync(second.Id, [_inbound], TestData.Now);
+        await Database.Findings.SyncRaisedAsync(first.Id, [_noBaa], TestData.Now);
+        await Database.Findings.SyncRaisedAsync(first.Id, [], TestData.Now);
+
+        var counts = await Database.Findings.CountOpenAsync([first.Id, second.Id]);
+
+        Assert.That(counts, Is.EquivalentTo(new[]
+        {
+            new OpenFindingCount(first.Id, FindingSeverities.Medium, 2),
+            new OpenFindingCount(first.Id, FindingSeverities.High, 1),
+            new OpenFindingCount(second.Id, FindingSeverities.High, 1),
+        }));
+    }
+
+    [Test]
     public async Task Updating_a_finding_saves_it_and_returns_the_next_version()
     {
         var review = await SeedReviewAsync();

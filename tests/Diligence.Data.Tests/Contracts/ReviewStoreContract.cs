@@ -70,6 +70,36 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Reviews_are_paged_most_recently_updated_first_with_the_total_that_matches()
+    {
+        var vendor = await SeedVendorAsync();
+        var owner = await SeedUserAsync();
+        var questionnaire = await SeedQuestionnaireAsync();
+        var reviews = Enumerable.Range(0, 5)
+            .Select(i => TestData.Review(vendor.Id, owner.Id, questionnaire, i % 2 == 0 ? ReviewStatus.Draft : ReviewStatus.InReview)
+                with { UpdatedAt = TestData.Now.AddHours(i) })
+            .ToList();
+        foreach (var review in reviews)
+        {
+            await Database.Reviews.CreateAsync(review);
+        }
+
+        var second = await Database.Reviews.PageAsync(null, skip: 1, take: 2);
+        var drafts = await Database.Reviews.PageAsync(ReviewStatus.Draft, skip: 0, take: 10);
+        var pastTheEnd = await Database.Reviews.PageAsync(null, skip: 5, take: 2);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(second.Reviews.Select(s => s.Review.Id), Is.EqualTo(new[] { reviews[3].Id, reviews[2].Id }));
+            Assert.That(second.Total, Is.EqualTo(5));
+            Assert.That(drafts.Reviews.Select(s => s.Review.Id), Is.EqualTo(new[] { reviews[4].Id, reviews[2].Id, reviews[0].Id }));
+            Assert.That(drafts.Total, Is.EqualTo(3));
+            Assert.That(pastTheEnd.Reviews, Is.Empty);
+            Assert.That(pastTheEnd.Total, Is.EqualTo(5));
+        }
+    }
+
+    [Test]
     public async Task Updating_a_review_saves_it_and_returns_the_next_version()
     {
         var review = await SeedReviewAsync();
