@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data;
@@ -126,16 +127,16 @@ public sealed class ReviewLifecycleService(
             // Someone moved it between our read and the store's write.
             return Refused(ChangeOutcome.FormError, StaleReview);
         }
-        if (to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state)
-        {
-            await vendorRequests.AskAsync(state, ct);
-        }
-        // A decision is one event, not a status change plus a decision.
+        var asked = to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state
+            ? await vendorRequests.AskAsync(state, ct)
+            : null;
+        // A decision is one event, not a status change plus a decision; asking the vendor is part of the move.
         await audit.RecordAsync(to == ReviewStatus.Decided
             ? new AuditRecord(AuditActions.ReviewDecided, AuditResources.Review, reviewId.ToString(),
                 $"status={review.Status}", $"status={to} decision={updated.Decision}")
             : new AuditRecord(AuditActions.ReviewStatusChanged, AuditResources.Review, reviewId.ToString(),
-                $"status={review.Status}", $"status={to}"), ct);
+                $"status={review.Status}",
+                asked is null ? $"status={to}" : string.Create(CultureInfo.InvariantCulture, $"status={to} asked={asked.Keys.Count} due={asked.DueOn:yyyy-MM-dd}")), ct);
         return new ChangeOutcome.Done(reviewId);
     }
 

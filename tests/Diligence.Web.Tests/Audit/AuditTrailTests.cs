@@ -238,7 +238,10 @@ public sealed class AuditTrailTests
         Assert.That(decided[0].After, Is.EqualTo("status=Decided decision=Approve"));
         AssertOne(reassessed, AuditActions.ReviewReassessed, _reviewerUser.Email, "review", next.Id.ToString());
         AssertOne(moved, AuditActions.ReviewStatusChanged, _reviewerUser.Email, "review", next.Id.ToString());
-        Assert.That((moved[0].Before, moved[0].After), Is.EqualTo(("status=Draft", "status=AwaitingVendor")));
+        var request = (await _app.Get<IVendorRequestStore>().GetAsync(next.Id))!;
+        Assert.That(request.Keys, Is.Not.Empty, "the questionnaire has vendor questions left to ask");
+        Assert.That((moved[0].Before, moved[0].After), Is.EqualTo(
+            ("status=Draft", $"status=AwaitingVendor asked={request.Keys.Count} due={request.DueOn:yyyy-MM-dd}")));
     }
 
     [Test]
