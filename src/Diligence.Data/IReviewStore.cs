@@ -12,6 +12,9 @@ public interface IReviewStore
     /// <summary>Reviews in <paramref name="status"/> (all when null), most recently updated first.</summary>
     Task<IReadOnlyList<ReviewSummary>> ListAsync(ReviewStatus? status = null, CancellationToken cancellationToken = default);
 
+    /// <summary>The review that re-assesses <paramref name="reviewId"/> (the oldest, should there be two), if any.</summary>
+    Task<Review?> FindReassessmentAsync(Guid reviewId, CancellationToken cancellationToken = default);
+
     /// <summary>As <see cref="ListAsync"/>, skipping <paramref name="skip"/> reviews and returning at most <paramref name="take"/>.</summary>
     Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default);
 

@@ -34,6 +34,10 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         ORDER BY r.updated_at DESC, r.id
         """;
 
+    private const string ReassessmentSql = $"""
+        SELECT TOP (1) {ReviewColumns} FROM reviews r WHERE r.previous_review_id = @reviewId ORDER BY r.created_at, r.id
+        """;
+
     private const string PageSql = ListSql + " OFFSET @skip ROWS FETCH NEXT @take ROWS ONLY";
 
     private const string CountSql = "SELECT COUNT(*) FROM reviews r WHERE @status IS NULL OR r.status = @status";
@@ -83,6 +87,14 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         var rows = await connection.QueryAsync<ReviewSummaryRow>(new CommandDefinition(
             ListSql, new { status = status?.ToString() }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToSummary())];
+    }
+
+    public async Task<Review?> FindReassessmentAsync(Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<ReviewRow>(new CommandDefinition(
+            ReassessmentSql, new { reviewId }, cancellationToken: cancellationToken));
+        return row?.ToReview();
     }
 
     public async Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default)

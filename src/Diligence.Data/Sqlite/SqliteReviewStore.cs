@@ -68,6 +68,16 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         return [.. rows.Select(r => r.ToSummary())];
     }
 
+    public async Task<Review?> FindReassessmentAsync(Guid reviewId, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var row = await connection.QueryFirstOrDefaultAsync<ReviewRow>(new CommandDefinition(
+            $"SELECT {ReviewColumns} FROM reviews r WHERE r.previous_review_id = @reviewId ORDER BY r.created_at, r.id LIMIT 1",
+            new { reviewId },
+            cancellationToken: cancellationToken));
+        return row?.ToReview();
+    }
+
     public async Task<ReviewPage> PageAsync(ReviewStatus? status, int skip, int take, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);

@@ -185,7 +185,7 @@ public sealed class ReviewLifecycleService(
         $"A review that is {StatusLabels.For(from).ToLowerInvariant()} cannot move to {StatusLabels.For(to).ToLowerInvariant()}.";
 
     private async Task<Guid?> FindReassessmentAsync(Guid reviewId, CancellationToken ct) =>
-        (await reviews.ListAsync(cancellationToken: ct)).FirstOrDefault(s => s.Review.PreviousReviewId == reviewId)?.Review.Id;
+        (await reviews.FindReassessmentAsync(reviewId, ct))?.Id;
 
     private static ChangeOutcome.Refused Refused(string field, string message) =>
         new(new Dictionary<string, string> { [field] = message });

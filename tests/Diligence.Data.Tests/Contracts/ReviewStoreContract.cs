@@ -70,6 +70,22 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
+    public async Task The_review_that_reassesses_another_is_found_from_it()
+    {
+        var decided = await SeedReviewAsync(ReviewStatus.InReview);
+        var notReassessed = await SeedReviewAsync(ReviewStatus.InReview);
+        var reassessment = decided with { Id = Guid.NewGuid(), Status = ReviewStatus.Draft, PreviousReviewId = decided.Id };
+        await Database.Reviews.CreateAsync(reassessment);
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Reviews.FindReassessmentAsync(decided.Id), Is.EqualTo(reassessment));
+            Assert.That(await Database.Reviews.FindReassessmentAsync(notReassessed.Id), Is.Null);
+            Assert.That(await Database.Reviews.FindReassessmentAsync(reassessment.Id), Is.Null);
+        }
+    }
+
+    [Test]
     public async Task Reviews_are_paged_most_recently_updated_first_with_the_total_that_matches()
     {
         var vendor = await SeedVendorAsync();
