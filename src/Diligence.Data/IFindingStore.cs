@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data;
@@ -14,15 +15,19 @@ public interface IFindingStore
     /// </summary>
     Task<IReadOnlyList<OpenFindingCount>> CountOpenAsync(IReadOnlyCollection<Guid> reviewIds, CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new finding; its Version is stored as 1 whatever the record says.</summary>
-    Task AddAsync(Finding finding, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new finding; its Version is stored as 1 whatever the record says. <paramref name="audit"/>, when given, is
+    /// appended in the same transaction.
+    /// </summary>
+    Task AddAsync(Finding finding, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Saves severity, text, owner, status and withdrawn when the stored version is still <paramref name="expectedVersion"/>;
     /// returns the new version. Throws <see cref="ConcurrencyConflictException"/> on a stale save,
-    /// <see cref="KeyNotFoundException"/> when the finding does not exist.
+    /// <see cref="KeyNotFoundException"/> when the finding does not exist. <paramref name="audit"/>, when given, is
+    /// appended in the same transaction: the change is never stored without its event.
     /// </summary>
-    Task<int> UpdateAsync(Finding finding, int expectedVersion, CancellationToken cancellationToken = default);
+    Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>
     /// Makes the automatic (flag and rule) findings of a review exactly <paramref name="raised"/>, matched by SourceId:

@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data;
@@ -22,7 +23,8 @@ public interface IReviewStore
     /// Saves status, owner, decision and rationale when the stored version is still <paramref name="expectedVersion"/>;
     /// returns the new version. Throws <see cref="ConcurrencyConflictException"/> on a stale save,
     /// <see cref="InvalidOperationException"/> for a transition <see cref="ReviewLifecycle"/> forbids or a change to a decided review,
-    /// <see cref="KeyNotFoundException"/> when the review does not exist.
+    /// <see cref="KeyNotFoundException"/> when the review does not exist. <paramref name="audit"/>, when given, is appended in
+    /// the same transaction: the change is never stored without its event.
     /// </summary>
-    Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default);
+    Task<int> UpdateAsync(Review updated, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 }

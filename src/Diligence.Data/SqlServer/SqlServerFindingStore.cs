@@ -1,5 +1,7 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data.Sqlite;
 
@@ -69,11 +71,12 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
         return [.. rows.Select(r => new OpenFindingCount(r.ReviewId, r.Severity, r.Count))];
     }
 
-    public async Task AddAsync(Finding finding, CancellationToken cancellationToken = default)
+    public async Task AddAsync(Finding finding, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
         EnsureKnownSeverity(finding.Severity);
         using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         await connection.ExecuteAsync(new CommandDefinition(
             InsertSql,
             new
@@ -90,14 +93,17 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
                 finding.CreatedAt,
                 finding.UpdatedAt,
             },
+            transaction,
             cancellationToken: cancellationToken));
+        await AppendAndCommitAsync(connection, transaction, audit, cancellationToken);
     }
 
-    public async Task<int> UpdateAsync(Finding finding, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
         EnsureKnownSeverity(finding.Severity);
         using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction();
         var changed = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             UpdateSql,
             new
@@ -111,14 +117,16 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
                 finding.UpdatedAt,
                 expectedVersion,
             },
+            transaction,
             cancellationToken: cancellationToken));
         if (changed == 1)
         {
+            await AppendAndCommitAsync(connection, transaction, audit, cancellationToken);
             return expectedVersion + 1;
         }
 
         var storedVersion = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            StoredVersionSql, new { finding.Id }, cancellationToken: cancellationToken));
+            StoredVersionSql, new { finding.Id }, transaction, cancellationToken: cancellationToken));
         throw storedVersion is { } stored
             ? new ConcurrencyConflictException(nameof(Finding), finding.Id, expectedVersion, stored)
             : new KeyNotFoundException($"Finding {finding.Id} does not exist.");
@@ -181,6 +189,16 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new FindingSyncResult(added.Count, withdrawn.Count, reinstated.Count);
+    }
+
+    private static async Task AppendAndCommitAsync(
+        DbConnection connection, DbTransaction transaction, AuditEntry? audit, CancellationToken cancellationToken)
+    {
+        if (audit is not null)
+        {
+            await SqlServerAuditStore.AppendAsync(connection, transaction, audit, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
     }
 
     private static void EnsureKnownSeverity(string severity)

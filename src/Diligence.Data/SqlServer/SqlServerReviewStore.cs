@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 using Diligence.Data.Sqlite;
 
@@ -106,7 +107,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         return new ReviewPage([.. rows.Select(r => r.ToSummary())], total);
     }
 
-    public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<int> UpdateAsync(Review updated, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -148,6 +149,10 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
             throw new ConcurrencyConflictException(nameof(Review), updated.Id, expectedVersion, current.Version);
         }
 
+        if (audit is not null)
+        {
+            await SqlServerAuditStore.AppendAsync(connection, transaction, audit, cancellationToken);
+        }
         await transaction.CommitAsync(cancellationToken);
         return expectedVersion + 1;
     }

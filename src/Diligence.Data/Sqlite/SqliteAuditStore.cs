@@ -51,12 +51,22 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
     {
         ArgumentNullException.ThrowIfNull(entry);
         using var write = await connections.BeginWriteAsync(cancellationToken);
+        var sealedEvent = Append(write, entry);
+        write.Commit();
+        return sealedEvent;
+    }
+
+    /// <summary>
+    /// Appends the entry inside a write another store has begun, so the event commits or rolls back with that store's
+    /// change, and records its number in <c>audit_head</c> (so <c>audit verify</c> notices if it is removed).
+    /// </summary>
+    internal static AuditEvent Append(SqliteWrite write, AuditEntry entry)
+    {
         var sealedEvent = Seal(write, entry);
         Insert(write, sealedEvent);
         var raise = write.Prepared(RaiseHead, ["@sequence"]);
         raise.Parameters[0].Value = sealedEvent.Sequence;
         raise.ExecuteNonQuery();
-        write.Commit();
         return sealedEvent;
     }
 

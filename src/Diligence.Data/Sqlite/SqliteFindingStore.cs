@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Microsoft.Data.Sqlite;
 using Diligence.Core.Reviews;
 
@@ -47,12 +48,12 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
         return [.. rows.Select(r => new OpenFindingCount(r.ReviewId, r.Severity, (int)r.Count))];
     }
 
-    public async Task AddAsync(Finding finding, CancellationToken cancellationToken = default)
+    public async Task AddAsync(Finding finding, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
         EnsureKnownSeverity(finding.Severity);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             InsertFinding,
             new
             {
@@ -68,15 +69,17 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                 finding.CreatedAt,
                 finding.UpdatedAt,
             },
+            write.Transaction,
             cancellationToken: cancellationToken));
+        AppendAndCommit(write, audit);
     }
 
-    public async Task<int> UpdateAsync(Finding finding, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(finding);
         EnsureKnownSeverity(finding.Severity);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        var newVersion = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var newVersion = await write.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
             """
             UPDATE findings
             SET severity = @Severity, text = @Text, owner = @Owner, status = @Status, withdrawn = @Withdrawn,
@@ -95,14 +98,16 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                 finding.UpdatedAt,
                 expectedVersion,
             },
+            write.Transaction,
             cancellationToken: cancellationToken));
         if (newVersion is { } saved)
         {
+            AppendAndCommit(write, audit);
             return saved;
         }
 
-        var storedVersion = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            "SELECT version FROM findings WHERE id = @Id", new { finding.Id }, cancellationToken: cancellationToken));
+        var storedVersion = await write.Connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+            "SELECT version FROM findings WHERE id = @Id", new { finding.Id }, write.Transaction, cancellationToken: cancellationToken));
         throw storedVersion is { } stored
             ? new ConcurrencyConflictException(nameof(Finding), finding.Id, expectedVersion, stored)
             : new KeyNotFoundException($"Finding {finding.Id} does not exist.");
@@ -172,6 +177,15 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                     nameof(FindingStatus.Open), false, at, at))],
             [.. automatic.Values.Where(f => !f.Withdrawn && !raisedById.ContainsKey(f.SourceId!))],
             [.. automatic.Values.Where(f => f.Withdrawn && raisedById.ContainsKey(f.SourceId!))]);
+
+    private static void AppendAndCommit(SqliteWrite write, AuditEntry? audit)
+    {
+        if (audit is not null)
+        {
+            SqliteAuditStore.Append(write, audit);
+        }
+        write.Commit();
+    }
 
     private static void EnsureKnownSeverity(string severity)
     {

@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Dapper;
 using Diligence.Core.Reviews;
 
@@ -89,7 +90,7 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         return new ReviewPage([.. rows.Select(r => r.ToSummary())], total);
     }
 
-    public async Task<int> UpdateAsync(Review updated, int expectedVersion, CancellationToken cancellationToken = default)
+    public async Task<int> UpdateAsync(Review updated, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(updated);
         // IMMEDIATE: take the write lock before reading, so the check and the write see the same version.
@@ -136,6 +137,10 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
             },
             transaction,
             cancellationToken: cancellationToken));
+        if (audit is not null)
+        {
+            SqliteAuditStore.Append(write, audit);
+        }
         write.Commit();
         return newVersion;
     }

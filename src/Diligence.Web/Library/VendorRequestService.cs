@@ -13,7 +13,8 @@ namespace Diligence.Web.Library;
 public sealed class VendorRequestService(
     IVendorRequestStore requests, ILibraryStore library, IOptions<LibraryOptions> options, TimeProvider clock)
 {
-    public async Task<VendorRequest> AskAsync(ReviewState state, CancellationToken ct)
+    /// <summary>What moving the review to "awaiting vendor" now asks: its visible vendor questions still unanswered.</summary>
+    public VendorRequest Compose(ReviewState state)
     {
         var evaluation = state.Evaluation;
         var keys = state.Questionnaire.Definition.AnswerableItems
@@ -21,11 +22,11 @@ public sealed class VendorRequestService(
             .Select(i => i.Key)
             .ToList();
         var now = clock.GetUtcNow();
-        var request = new VendorRequest(
+        return new VendorRequest(
             state.Review.Id, state.Vendor.Id, keys, DateOnly.FromDateTime(now.UtcDateTime).AddDays(options.Value.RequestDueDays), now);
-        await requests.SaveAsync(request, ct);
-        return request;
     }
+
+    public Task AskAsync(VendorRequest request, CancellationToken ct) => requests.SaveAsync(request, ct);
 
     /// <summary>The step's vendor items whose library answer changed after the review asked the vendor.</summary>
     public async Task<IReadOnlyList<AnswerableItem>> AnsweredSinceRequestAsync(ReviewState state, Step step, CancellationToken ct)

@@ -78,9 +78,9 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
         var finding = new Finding(
             Guid.NewGuid(), reviewId, FindingSource.Manual, SourceId: null, input.Severity!, description, owner,
             FindingStatus.Open, Withdrawn: false, now, now, Version: 1);
-        await findings.AddAsync(finding, ct);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.FindingAdded, AuditResources.Finding, finding.Id.ToString(), After: Summary(finding)), ct);
+        var record = new AuditRecord(AuditActions.FindingAdded, AuditResources.Finding, finding.Id.ToString(), After: Summary(finding));
+        await findings.AddAsync(finding, audit.Describe(record), ct);
+        audit.Written(record.Action);
         return new ChangeOutcome.Done(finding.Id);
     }
 
@@ -115,16 +115,16 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
             return new ChangeOutcome.Refused(errors);
         }
         var changed = finding with { Status = change.Status!.Value, Owner = owner, UpdatedAt = clock.GetUtcNow() };
+        var record = new AuditRecord(AuditActions.FindingChanged, AuditResources.Finding, finding.Id.ToString(), Summary(finding), Summary(changed));
         try
         {
-            await findings.UpdateAsync(changed, change.Version, ct);
+            await findings.UpdateAsync(changed, change.Version, audit.Describe(record), ct);
         }
         catch (ConcurrencyConflictException)
         {
             return Refused(ChangeOutcome.FormError, StaleFinding);
         }
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.FindingChanged, AuditResources.Finding, finding.Id.ToString(), Summary(finding), Summary(changed)), ct);
+        audit.Written(record.Action);
         return new ChangeOutcome.Done(finding.Id);
     }
 

@@ -118,25 +118,31 @@ public sealed class ReviewLifecycleService(
             }
             updated = updated with { Decision = move.Decision, DecisionRationale = rationale };
         }
+        var asking = to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state
+            ? vendorRequests.Compose(state)
+            : null;
+        // A decision is one event, not a status change plus a decision; asking the vendor is part of the move.
+        var record = to == ReviewStatus.Decided
+            ? new AuditRecord(AuditActions.ReviewDecided, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}", $"status={to} decision={updated.Decision}")
+            : new AuditRecord(AuditActions.ReviewStatusChanged, AuditResources.Review, reviewId.ToString(),
+                $"status={review.Status}",
+                asking is null ? $"status={to}" : string.Create(CultureInfo.InvariantCulture, $"status={to} asked={asking.Keys.Count} due={asking.DueOn:yyyy-MM-dd}"));
         try
         {
-            await reviews.UpdateAsync(updated, move.Version, ct);
+            // The event commits with the move: a decision is never stored without its record.
+            await reviews.UpdateAsync(updated, move.Version, audit.Describe(record), ct);
         }
         catch (ConcurrencyConflictException)
         {
             // Someone moved it between our read and the store's write.
             return Refused(ChangeOutcome.FormError, StaleReview);
         }
-        var asked = to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state
-            ? await vendorRequests.AskAsync(state, ct)
-            : null;
-        // A decision is one event, not a status change plus a decision; asking the vendor is part of the move.
-        await audit.RecordAsync(to == ReviewStatus.Decided
-            ? new AuditRecord(AuditActions.ReviewDecided, AuditResources.Review, reviewId.ToString(),
-                $"status={review.Status}", $"status={to} decision={updated.Decision}")
-            : new AuditRecord(AuditActions.ReviewStatusChanged, AuditResources.Review, reviewId.ToString(),
-                $"status={review.Status}",
-                asked is null ? $"status={to}" : string.Create(CultureInfo.InvariantCulture, $"status={to} asked={asked.Keys.Count} due={asked.DueOn:yyyy-MM-dd}")), ct);
+        audit.Written(record.Action);
+        if (asking is not null)
+        {
+            await vendorRequests.AskAsync(asking, ct);
+        }
         return new ChangeOutcome.Done(reviewId);
     }
 

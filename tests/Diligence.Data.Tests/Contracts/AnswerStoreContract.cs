@@ -359,11 +359,11 @@ public abstract class AnswerStoreContract : StoreContract
     }
 
     [Test]
-    public async Task When_the_audit_row_is_refused_by_the_database_the_answer_is_not_saved_either()
+    public async Task When_the_audit_event_cannot_be_sealed_the_answer_is_not_saved_either()
     {
         var review = await SeedReviewAsync();
 
-        // An event without an actor breaks the audit table's NOT NULL rule, so the append itself fails inside the save.
+        // An event without an actor cannot be sealed, so the append itself fails inside the save.
         await Assert.CatchAsync(() => Database.Answers.SaveAsync(
             review.Id, Key, Hosted, 0, _alice, TestData.Now, (before, saved) => AuditOf(before, saved) with { Actor = null! }));
 

@@ -22,6 +22,50 @@ public abstract class FindingStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Adding_or_updating_given_an_audit_entry_appends_it_with_the_change_and_a_stale_update_appends_nothing()
+    {
+        var review = await SeedReviewAsync();
+        var finding = TestData.ManualFinding(review.Id);
+
+        await Database.Findings.AddAsync(finding, TestData.AuditEntry("added"));
+        await Database.Findings.UpdateAsync(finding with { Status = FindingStatus.Remediated }, expectedVersion: 1, TestData.AuditEntry("changed"));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Database.Findings.UpdateAsync(
+            finding with { Status = FindingStatus.AcceptedRisk }, expectedVersion: 1, TestData.AuditEntry("stale")));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "added", "changed" }));
+            Assert.That((await Database.Audit.VerifyAsync()).IsIntact, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task When_the_audit_event_cannot_be_appended_the_finding_is_neither_added_nor_changed()
+    {
+        var review = await SeedReviewAsync();
+        var finding = TestData.ManualFinding(review.Id);
+        await Database.Findings.AddAsync(finding);
+        var another = TestData.ManualFinding(review.Id, "another");
+        var remediated = finding with { Status = FindingStatus.Remediated };
+        // An event without an actor cannot be sealed, so the append fails inside the store's transaction.
+        var broken = TestData.AuditEntry("broken") with { Actor = null! };
+
+        await Assert.CatchAsync(() => Database.Findings.AddAsync(another, broken));
+        await Assert.CatchAsync(() => Database.Findings.UpdateAsync(remediated, 1, broken));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Findings.ListAsync(review.Id), Is.EqualTo(new[] { finding }));
+            Assert.That(await Database.Audit.StreamAsync(AuditFilter.All).CountAsync(), Is.Zero);
+            // Only the event stopped them: the same calls with a whole event go through.
+            Assert.That(await Database.Findings.UpdateAsync(remediated, 1, TestData.AuditEntry("changed")), Is.EqualTo(2));
+            await Database.Findings.AddAsync(another, TestData.AuditEntry("added"));
+            Assert.That(await Database.Findings.ListAsync(review.Id), Has.Count.EqualTo(2));
+        }
+    }
+
+    [Test]
     public async Task Findings_are_listed_per_review_oldest_first()
     {
         var review = await SeedReviewAsync();

@@ -70,6 +70,43 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
+    public async Task An_update_given_an_audit_entry_appends_it_with_the_change_and_a_refused_update_appends_nothing()
+    {
+        var review = await SeedReviewAsync();
+        var moved = review with { Status = ReviewStatus.AwaitingVendor, UpdatedAt = TestData.Now.AddHours(1) };
+
+        await Database.Reviews.UpdateAsync(moved, expectedVersion: 1, TestData.AuditEntry("moved"));
+        await Assert.ThrowsAsync<ConcurrencyConflictException>(() => Database.Reviews.UpdateAsync(moved, expectedVersion: 1, TestData.AuditEntry("stale")));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Database.Reviews.UpdateAsync(
+            moved with { Status = ReviewStatus.Decided }, expectedVersion: 2, TestData.AuditEntry("forbidden")));
+
+        var events = await Database.Audit.QueryAsync(AuditFilter.All, 0, 10);
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Events.Select(e => e.ResourceId), Is.EqualTo(new[] { "moved" }));
+            Assert.That((await Database.Audit.VerifyAsync()).IsIntact, Is.True);
+        }
+    }
+
+    [Test]
+    public async Task When_the_audit_event_cannot_be_appended_the_review_is_not_changed_either()
+    {
+        var review = await SeedReviewAsync();
+        var moved = review with { Status = ReviewStatus.AwaitingVendor };
+
+        // An event without an actor cannot be sealed, so the append fails inside the update's transaction.
+        await Assert.CatchAsync(() => Database.Reviews.UpdateAsync(moved, expectedVersion: 1, TestData.AuditEntry("moved") with { Actor = null! }));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(review));
+            Assert.That((await Database.Audit.QueryAsync(AuditFilter.All, 0, 10)).Total, Is.Zero);
+            // Only the event stopped it: the same update with a whole event goes through.
+            Assert.That(await Database.Reviews.UpdateAsync(moved, expectedVersion: 1, TestData.AuditEntry("moved")), Is.EqualTo(2));
+        }
+    }
+
+    [Test]
     public async Task The_review_that_reassesses_another_is_found_from_it()
     {
         var decided = await SeedReviewAsync(ReviewStatus.InReview);
