@@ -1,4 +1,5 @@
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 
 namespace Diligence.Data;
 
@@ -6,8 +7,11 @@ public interface IUserStore
 {
     Task<int> CountAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Stores a new account; throws <see cref="DuplicateEmailException"/> when the e-mail (any case) is taken.</summary>
-    Task CreateAsync(UserAccount account, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new account; throws <see cref="DuplicateEmailException"/> when the e-mail (any case) is taken.
+    /// <paramref name="audit"/>, when given, is appended in the same transaction.
+    /// </summary>
+    Task CreateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     Task<UserAccount?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
@@ -17,8 +21,11 @@ public interface IUserStore
     /// <summary>All accounts by e-mail.</summary>
     Task<IReadOnlyList<UserAccount>> ListAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Saves display name, password hash, role, vendor and disabled; throws <see cref="KeyNotFoundException"/> when missing.</summary>
-    Task UpdateAsync(UserAccount account, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Saves display name, password hash, role, vendor and disabled; throws <see cref="KeyNotFoundException"/> when missing.
+    /// <paramref name="audit"/>, when given, is appended in the same transaction.
+    /// </summary>
+    Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>Counts one more failed sign-in and, when <paramref name="lockUntil"/> is given, locks until then; returns the new count.</summary>
     Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);

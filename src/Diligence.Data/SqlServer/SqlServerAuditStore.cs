@@ -94,6 +94,17 @@ public sealed class SqlServerAuditStore(SqlServerConnectionFactory connections, 
         return sealedEvent;
     }
 
+    /// <summary>Appends <paramref name="audit"/>, when given, in the caller's transaction, then commits it with the change.</summary>
+    internal static async Task CommitAsync(
+        DbConnection connection, DbTransaction transaction, AuditEntry? audit, CancellationToken cancellationToken)
+    {
+        if (audit is not null)
+        {
+            await AppendAsync(connection, transaction, audit, cancellationToken);
+        }
+        await transaction.CommitAsync(cancellationToken);
+    }
+
     public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(filter);

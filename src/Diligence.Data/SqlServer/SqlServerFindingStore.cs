@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Diligence.Core.Audit;
@@ -95,7 +94,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             },
             transaction,
             cancellationToken: cancellationToken));
-        await AppendAndCommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
@@ -121,7 +120,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             cancellationToken: cancellationToken));
         if (changed == 1)
         {
-            await AppendAndCommitAsync(connection, transaction, audit, cancellationToken);
+            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
             return expectedVersion + 1;
         }
 
@@ -189,16 +188,6 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             cancellationToken: cancellationToken));
         await transaction.CommitAsync(cancellationToken);
         return new FindingSyncResult(added.Count, withdrawn.Count, reinstated.Count);
-    }
-
-    private static async Task AppendAndCommitAsync(
-        DbConnection connection, DbTransaction transaction, AuditEntry? audit, CancellationToken cancellationToken)
-    {
-        if (audit is not null)
-        {
-            await SqlServerAuditStore.AppendAsync(connection, transaction, audit, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
     }
 
     private static void EnsureKnownSeverity(string severity)

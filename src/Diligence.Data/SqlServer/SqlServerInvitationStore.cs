@@ -1,5 +1,6 @@
 using Dapper;
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 using Diligence.Data.Sqlite;
 
@@ -37,11 +38,13 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
 
     private const string CompleteSql = "UPDATE vendor_invitations SET used_by = @userId WHERE id = @id";
 
-    public async Task CreateAsync(VendorInvitation invitation, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(VendorInvitation invitation, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitation);
         using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CreateSql, invitation, cancellationToken: cancellationToken));
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CreateSql, invitation, transaction, cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<VendorInvitation?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -66,13 +69,21 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         return [.. rows.Select(r => r.ToInvitation())];
     }
 
-    public async Task<bool> RevokeAsync(Guid id, Guid vendorId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeAsync(
+        Guid id, Guid vendorId, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, vendorId, at }, cancellationToken: cancellationToken)) > 0;
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(RevokeSql, new { id, vendorId, at }, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return false;
+        }
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        return true;
     }
 
-    public async Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> AcceptAsync(
+        Guid id, UserAccount account, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -84,7 +95,7 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         // A failed insert (a taken e-mail) throws before the commit: the disposed transaction rolls the claim back.
         await SqlServerUserStore.InsertAsync(connection, transaction, account, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { id, userId = account.Id }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
         return true;
     }
 }

@@ -149,11 +149,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
             throw new ConcurrencyConflictException(nameof(Review), updated.Id, expectedVersion, current.Version);
         }
 
-        if (audit is not null)
-        {
-            await SqlServerAuditStore.AppendAsync(connection, transaction, audit, cancellationToken);
-        }
-        await transaction.CommitAsync(cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
         return expectedVersion + 1;
     }
 }

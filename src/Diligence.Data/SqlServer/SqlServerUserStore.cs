@@ -1,5 +1,6 @@
 using Dapper;
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Data.Sqlite;
 using Microsoft.Data.SqlClient;
 
@@ -53,11 +54,13 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(CountSql, cancellationToken: cancellationToken));
     }
 
-    public async Task CreateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
-        await InsertAsync(connection, null, account, cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await InsertAsync(connection, transaction, account, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     /// <summary>Inserts the account on an open connection, so another store can add it inside its own transaction.</summary>
@@ -115,15 +118,18 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         return [.. rows.Select(r => r.ToAccount())];
     }
 
-    public async Task UpdateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var updated = await connection.ExecuteAsync(new CommandDefinition(
             UpdateSql,
             new { account.Id, account.DisplayName, account.PasswordHash, Role = account.Role.ToString(), account.VendorId, account.Disabled },
+            transaction,
             cancellationToken: cancellationToken));
         EnsureFound(updated, account.Id);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using Dapper;
 using Diligence.Core.Audit;
-using Microsoft.Data.Sqlite;
 using Diligence.Core.Reviews;
+using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Sqlite;
 
@@ -71,7 +71,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
             },
             write.Transaction,
             cancellationToken: cancellationToken));
-        AppendAndCommit(write, audit);
+        write.Commit(audit);
     }
 
     public async Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
@@ -102,7 +102,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
             cancellationToken: cancellationToken));
         if (newVersion is { } saved)
         {
-            AppendAndCommit(write, audit);
+            write.Commit(audit);
             return saved;
         }
 
@@ -177,15 +177,6 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                     nameof(FindingStatus.Open), false, at, at))],
             [.. automatic.Values.Where(f => !f.Withdrawn && !raisedById.ContainsKey(f.SourceId!))],
             [.. automatic.Values.Where(f => f.Withdrawn && raisedById.ContainsKey(f.SourceId!))]);
-
-    private static void AppendAndCommit(SqliteWrite write, AuditEntry? audit)
-    {
-        if (audit is not null)
-        {
-            SqliteAuditStore.Append(write, audit);
-        }
-        write.Commit();
-    }
 
     private static void EnsureKnownSeverity(string severity)
     {

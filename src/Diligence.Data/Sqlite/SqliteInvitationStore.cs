@@ -1,5 +1,6 @@
 using Dapper;
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data.Sqlite;
@@ -12,17 +13,19 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
         FROM vendor_invitations
         """;
 
-    public async Task CreateAsync(VendorInvitation invitation, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(VendorInvitation invitation, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(invitation);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO vendor_invitations (id, vendor_id, email, token_hash, created_by, created_at, expires_at, revoked_at, used_at, used_by)
             VALUES (@Id, @VendorId, @Email, @TokenHash, @CreatedBy, @CreatedAt, @ExpiresAt, @RevokedAt, @UsedAt, @UsedBy)
             """,
             invitation,
+            write.Transaction,
             cancellationToken: cancellationToken));
+        write.Commit(audit);
     }
 
     public async Task<VendorInvitation?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -49,19 +52,27 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
         return [.. rows.Select(r => r.ToInvitation())];
     }
 
-    public async Task<bool> RevokeAsync(Guid id, Guid vendorId, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> RevokeAsync(
+        Guid id, Guid vendorId, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var revoked = await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE vendor_invitations SET revoked_at = @at
             WHERE id = @id AND vendor_id = @vendorId AND used_at IS NULL AND revoked_at IS NULL
             """,
             new { id, vendorId, at },
+            write.Transaction,
             cancellationToken: cancellationToken)) > 0;
+        if (revoked)
+        {
+            write.Commit(audit);
+        }
+        return revoked;
     }
 
-    public async Task<bool> AcceptAsync(Guid id, UserAccount account, DateTimeOffset at, CancellationToken cancellationToken = default)
+    public async Task<bool> AcceptAsync(
+        Guid id, UserAccount account, DateTimeOffset at, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var write = await connections.BeginWriteAsync(cancellationToken);
@@ -86,7 +97,7 @@ public sealed class SqliteInvitationStore(SqliteConnectionFactory connections) :
             new { id, userId = account.Id },
             transaction,
             cancellationToken: cancellationToken));
-        write.Commit();
+        write.Commit(audit);
         return true;
     }
 }

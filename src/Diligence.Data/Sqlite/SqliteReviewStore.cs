@@ -1,5 +1,5 @@
-using Diligence.Core.Audit;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -137,11 +137,7 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
             },
             transaction,
             cancellationToken: cancellationToken));
-        if (audit is not null)
-        {
-            SqliteAuditStore.Append(write, audit);
-        }
-        write.Commit();
+        write.Commit(audit);
         return newVersion;
     }
 }

@@ -1,5 +1,6 @@
 using Dapper;
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Sqlite;
@@ -23,11 +24,12 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
             "SELECT COUNT(*) FROM users", cancellationToken: cancellationToken));
     }
 
-    public async Task CreateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await InsertAsync(connection, null, account, cancellationToken);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await InsertAsync(write.Connection, write.Transaction, account, cancellationToken);
+        write.Commit(audit);
     }
 
     /// <summary>Inserts the account, in <paramref name="transaction"/> when given; a taken e-mail throws <see cref="DuplicateEmailException"/>.</summary>
@@ -94,19 +96,21 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         return [.. rows.Select(r => r.ToAccount())];
     }
 
-    public async Task UpdateAsync(UserAccount account, CancellationToken cancellationToken = default)
+    public async Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(account);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var updated = await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE users
             SET display_name = @DisplayName, password_hash = @PasswordHash, role = @Role, vendor_id = @VendorId, disabled = @Disabled
             WHERE id = @Id
             """,
             new { account.Id, account.DisplayName, account.PasswordHash, Role = account.Role.ToString(), account.VendorId, account.Disabled },
+            write.Transaction,
             cancellationToken: cancellationToken));
         EnsureFound(updated, account.Id);
+        write.Commit(audit);
     }
 
     public async Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)

@@ -1,10 +1,11 @@
+using Diligence.Core.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Sqlite;
 
 /// <summary>
 /// One write unit of work: a connection with its IMMEDIATE transaction, holding this process's write turn until
-/// disposed. Disposing without <see cref="Commit"/> rolls everything back.
+/// disposed. Disposing without <see cref="Commit()"/> rolls everything back.
 /// </summary>
 public sealed class SqliteWrite(PooledSqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn) : IDisposable
 {
@@ -22,6 +23,16 @@ public sealed class SqliteWrite(PooledSqliteConnection connection, SqliteTransac
         connection.Prepared(sql, parameters, Transaction);
 
     public void Commit() => Transaction.Commit();
+
+    /// <summary>Appends <paramref name="audit"/>, when given, as the next audit event, then commits it with the change.</summary>
+    public void Commit(AuditEntry? audit)
+    {
+        if (audit is not null)
+        {
+            SqliteAuditStore.Append(this, audit);
+        }
+        Commit();
+    }
 
     public void Dispose()
     {

@@ -47,7 +47,7 @@ public sealed class SignInService(
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user = user with { PasswordHash = hasher.HashPassword(user, password) };
-            await users.UpdateAsync(user, ct);
+            await users.UpdateAsync(user, cancellationToken: ct);
         }
         await users.ResetFailedSignInsAsync(user.Id, ct);
         await audit.RecordAsync(new AuditRecord(

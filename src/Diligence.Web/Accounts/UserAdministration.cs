@@ -25,8 +25,9 @@ public sealed class UserAdministration(
         {
             return (null, errors);
         }
-        await users.CreateAsync(account, ct);
-        await RecordCreatedAsync(account, ct);
+        var record = new AuditRecord(AuditActions.UserCreated, AuditResources.User, account.Id.ToString(), After: SummaryOf(account));
+        await users.CreateAsync(account, audit.Describe(record), ct);
+        audit.Written(record.Action);
         return (account, errors);
     }
 
@@ -70,9 +71,6 @@ public sealed class UserAdministration(
         return (account with { PasswordHash = hasher.HashPassword(account, input.Password!) }, errors);
     }
 
-    private Task RecordCreatedAsync(UserAccount account, CancellationToken ct) =>
-        audit.RecordAsync(new AuditRecord(AuditActions.UserCreated, AuditResources.User, account.Id.ToString(), After: SummaryOf(account)), ct);
-
     public static string SummaryOf(UserAccount account) =>
         $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "");
 
@@ -88,9 +86,9 @@ public sealed class UserAdministration(
         {
             return false;
         }
-        await users.UpdateAsync(user with { Role = role }, ct);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.UserRoleChanged, AuditResources.User, user.Id.ToString(), $"role={user.Role}", $"role={role}"), ct);
+        var record = new AuditRecord(AuditActions.UserRoleChanged, AuditResources.User, user.Id.ToString(), $"role={user.Role}", $"role={role}");
+        await users.UpdateAsync(user with { Role = role }, audit.Describe(record), ct);
+        audit.Written(record.Action);
         return true;
     }
 

@@ -43,20 +43,21 @@ public sealed class InvitationService(
         var invitation = new VendorInvitation(
             Guid.NewGuid(), vendorId, address, HashOf(token), createdBy, now, now.AddDays(options.Value.InvitationDays),
             RevokedAt: null, UsedAt: null, UsedBy: null);
-        await invitations.CreateAsync(invitation, ct);
         // The e-mail, never the token: the token is a credential.
-        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationCreated, AuditResources.Invitation,
-            invitation.Id.ToString(), After: $"vendor={vendorId} email={address}"), ct);
+        var record = new AuditRecord(AuditActions.InvitationCreated, AuditResources.Invitation,
+            invitation.Id.ToString(), After: $"vendor={vendorId} email={address}");
+        await invitations.CreateAsync(invitation, audit.Describe(record), ct);
+        audit.Written(record.Action);
         return (invitation, token, null);
     }
 
     public async Task<bool> RevokeAsync(Guid vendorId, Guid invitationId, CancellationToken ct)
     {
-        var revoked = await invitations.RevokeAsync(invitationId, vendorId, clock.GetUtcNow(), ct);
+        var record = new AuditRecord(AuditActions.InvitationRevoked, AuditResources.Invitation, invitationId.ToString(), After: $"vendor={vendorId}");
+        var revoked = await invitations.RevokeAsync(invitationId, vendorId, clock.GetUtcNow(), audit.Describe(record), ct);
         if (revoked)
         {
-            await audit.RecordAsync(new AuditRecord(AuditActions.InvitationRevoked, AuditResources.Invitation,
-                invitationId.ToString(), After: $"vendor={vendorId}"), ct);
+            audit.Written(record.Action);
         }
         return revoked;
     }
@@ -91,9 +92,11 @@ public sealed class InvitationService(
         {
             return new InvitationAcceptance(null, null, errors);
         }
+        var record = new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
+            invitation.Id.ToString(), After: $"user={user.Id} {UserAdministration.SummaryOf(user)}", Actor: user.Email, Role: nameof(Role.Vendor));
         try
         {
-            if (!await invitations.AcceptAsync(invitation.Id, user, clock.GetUtcNow(), ct))
+            if (!await invitations.AcceptAsync(invitation.Id, user, clock.GetUtcNow(), audit.Describe(record), ct))
             {
                 var now = (await invitations.GetAsync(invitation.Id, ct))?.StateAt(clock.GetUtcNow()) ?? InvitationState.Used;
                 return new InvitationAcceptance(null, now, new Dictionary<string, string>());
@@ -103,8 +106,7 @@ public sealed class InvitationService(
         {
             return new InvitationAcceptance(null, null, new Dictionary<string, string> { [nameof(NewUser.Email)] = UserAdministration.EmailTaken });
         }
-        await audit.RecordAsync(new AuditRecord(AuditActions.InvitationUsed, AuditResources.Invitation,
-            invitation.Id.ToString(), After: $"user={user.Id} {UserAdministration.SummaryOf(user)}", Actor: user.Email, Role: nameof(Role.Vendor)), ct);
+        audit.Written(record.Action);
         return new InvitationAcceptance(user, InvitationState.Used, errors);
     }
 

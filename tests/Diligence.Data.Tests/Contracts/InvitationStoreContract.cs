@@ -24,6 +24,32 @@ public abstract class InvitationStoreContract : StoreContract
         TestData.User(email, Role.Vendor, "Casey Contact") with { VendorId = vendorId };
 
     [Test]
+    public async Task Creating_revoking_and_using_given_audit_entries_append_them_with_the_change_and_a_refused_one_appends_nothing()
+    {
+        var vendor = await SeedVendorAsync();
+        var creator = await SeedUserAsync();
+        VendorInvitation New() => new(Guid.NewGuid(), vendor.Id, "contact@astronomer.io", Guid.NewGuid().ToString("N"),
+            creator.Id, At, At.AddDays(14), RevokedAt: null, UsedAt: null, UsedBy: null);
+        var revoked = New();
+        var used = New();
+
+        await Database.Invitations.CreateAsync(revoked, TestData.AuditEntry("created"));
+        await Database.Invitations.CreateAsync(used);
+        var revokedOnce = await Database.Invitations.RevokeAsync(revoked.Id, vendor.Id, At.AddHours(1), TestData.AuditEntry("revoked"));
+        var revokedTwice = await Database.Invitations.RevokeAsync(revoked.Id, vendor.Id, At.AddHours(2), TestData.AuditEntry("revoked again"));
+        var usedOnce = await Database.Invitations.AcceptAsync(used.Id, VendorUser(vendor.Id, "first@astronomer.io"), At.AddHours(1), TestData.AuditEntry("used"));
+        var usedTwice = await Database.Invitations.AcceptAsync(used.Id, VendorUser(vendor.Id, "second@astronomer.io"), At.AddHours(2), TestData.AuditEntry("used again"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((revokedOnce, revokedTwice, usedOnce, usedTwice), Is.EqualTo((true, false, true, false)));
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "created", "revoked", "used" }));
+            Assert.That((await Database.Audit.VerifyAsync()).IsIntact, Is.True);
+        }
+    }
+
+    [Test]
     public async Task A_created_invitation_reads_back_by_id_and_by_token_hash()
     {
         var invitation = await SeedInvitationAsync((await SeedVendorAsync()).Id);

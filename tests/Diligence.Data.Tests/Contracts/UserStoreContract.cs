@@ -34,6 +34,26 @@ public abstract class UserStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Creating_or_updating_given_an_audit_entry_appends_it_with_the_change_and_a_refused_one_appends_nothing()
+    {
+        var user = TestData.User("admin@example.com", Role.Admin);
+        await Database.Users.CreateAsync(user, TestData.AuditEntry("created"));
+        await Database.Users.UpdateAsync(user with { Role = Role.Reviewer }, TestData.AuditEntry("role changed"));
+
+        await Assert.ThrowsAsync<DuplicateEmailException>(() => Database.Users.CreateAsync(
+            TestData.User("ADMIN@example.com"), TestData.AuditEntry("duplicate")));
+        await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Users.UpdateAsync(
+            TestData.User("nobody@example.com"), TestData.AuditEntry("missing")));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "created", "role changed" }));
+            Assert.That((await Database.Users.GetAsync(user.Id))?.Role, Is.EqualTo(Role.Reviewer));
+        }
+    }
+
+    [Test]
     public async Task An_unknown_user_is_null() =>
         Assert.That(await Database.Users.GetAsync(Guid.NewGuid()), Is.Null);
 
