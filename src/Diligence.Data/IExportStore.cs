@@ -1,3 +1,4 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Exports;
 
 namespace Diligence.Data;
@@ -8,8 +9,11 @@ namespace Diligence.Data;
 /// </summary>
 public interface IExportStore
 {
-    /// <summary>Stores a new queued export (state, owner, lease, attempts and result fields are stored as a fresh queue entry).</summary>
-    Task CreateAsync(Export export, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new queued export (state, owner, lease, attempts and result fields are stored as a fresh queue entry);
+    /// <paramref name="audit"/>, when given, is appended in the same transaction.
+    /// </summary>
+    Task CreateAsync(Export export, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>The export without its PDF bytes; null when it does not exist.</summary>
     Task<Export?> GetAsync(Guid id, CancellationToken cancellationToken = default);
@@ -41,8 +45,11 @@ public interface IExportStore
     /// <summary>Marks it failed with a user-facing error, only while <paramref name="owner"/> still holds the claim.</summary>
     Task<bool> FailAsync(Guid id, string owner, string error, DateTimeOffset finishedAt, CancellationToken cancellationToken = default);
 
-    /// <summary>Puts a failed export back in the queue; false when it is not failed.</summary>
-    Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Puts a failed export back in the queue, with <paramref name="audit"/> (when given) in the same transaction; false,
+    /// and nothing written, when it is not failed.
+    /// </summary>
+    Task<bool> RetryAsync(Guid id, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>The PDF of a ready export; null when it is not ready or does not exist.</summary>
     Task<byte[]?> ReadPdfAsync(Guid id, CancellationToken cancellationToken = default);

@@ -5,8 +5,11 @@ namespace Diligence.Data;
 
 public interface IReviewStore
 {
-    /// <summary>Stores a new review; its Version is stored as 1 whatever the record says.</summary>
-    Task CreateAsync(Review review, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Stores a new review; its Version is stored as 1 whatever the record says. <paramref name="audit"/>, when given, is
+    /// appended in the same transaction.
+    /// </summary>
+    Task CreateAsync(Review review, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -1,10 +1,12 @@
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data;
 
 public interface IVendorStore
 {
-    Task CreateAsync(Vendor vendor, CancellationToken cancellationToken = default);
+    /// <summary>Stores a new vendor; <paramref name="audit"/>, when given, is appended in the same transaction.</summary>
+    Task CreateAsync(Vendor vendor, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     Task<Vendor?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Exports;
 using Diligence.Data.Sqlite;
 
@@ -58,14 +59,17 @@ public sealed class SqlServerExportStore(SqlServerConnectionFactory connections)
 
     private const string ReadPdfSql = "SELECT pdf FROM exports WHERE id = @id AND state = 'ready'";
 
-    public async Task CreateAsync(Export export, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Export export, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(export);
         using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             CreateSql,
             new { export.Id, export.ReviewId, export.RequestedBy, export.RequestedAt, export.Paper, export.FileName },
+            transaction,
             cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<Export?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -115,10 +119,16 @@ public sealed class SqlServerExportStore(SqlServerConnectionFactory connections)
             FailSql, new { id, owner, error, finishedAt }, cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> RetryAsync(Guid id, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(RetrySql, new { id }, cancellationToken: cancellationToken)) == 1;
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var changed = await connection.ExecuteAsync(new CommandDefinition(RetrySql, new { id }, transaction, cancellationToken: cancellationToken)) == 1;
+        if (changed)
+        {
+            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        }
+        return changed;
     }
 
     public async Task<byte[]?> ReadPdfAsync(Guid id, CancellationToken cancellationToken = default)

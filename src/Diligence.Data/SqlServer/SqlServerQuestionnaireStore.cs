@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.SqlServer;
@@ -23,17 +24,19 @@ public sealed class SqlServerQuestionnaireStore(SqlServerConnectionFactory conne
 
     private const string ListSql = SelectQuestionnaire + " ORDER BY id, published_at, version";
 
-    public async Task<bool> PublishAsync(StoredQuestionnaire questionnaire, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishAsync(StoredQuestionnaire questionnaire, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
         using var connection = await connections.OpenAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(PublishSql, questionnaire, cancellationToken: cancellationToken)) == 1)
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(PublishSql, questionnaire, transaction, cancellationToken: cancellationToken)) == 1)
         {
+            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
             return true;
         }
 
         var publishedHash = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
-            PublishedHashSql, new { questionnaire.Id, questionnaire.Version }, cancellationToken: cancellationToken));
+            PublishedHashSql, new { questionnaire.Id, questionnaire.Version }, transaction, cancellationToken: cancellationToken));
         if (!string.Equals(publishedHash, questionnaire.ContentHash, StringComparison.Ordinal))
         {
             throw new PublishedVersionChangedException(questionnaire.Id, questionnaire.Version, publishedHash ?? "", questionnaire.ContentHash);

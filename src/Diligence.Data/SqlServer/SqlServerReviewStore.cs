@@ -51,10 +51,11 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         SELECT @@ROWCOUNT;
         """;
 
-    public async Task CreateAsync(Review review, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Review review, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
         using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             CreateSql,
             new
@@ -72,7 +73,9 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
                 review.CreatedAt,
                 review.UpdatedAt,
             },
+            transaction,
             cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default)

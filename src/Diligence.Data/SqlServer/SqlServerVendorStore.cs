@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data.SqlServer;
@@ -19,11 +20,13 @@ public sealed class SqlServerVendorStore(SqlServerConnectionFactory connections)
 
     private const string ListSql = SelectVendor + " ORDER BY name, id";
 
-    public async Task CreateAsync(Vendor vendor, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Vendor vendor, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vendor);
         using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CreateSql, vendor, cancellationToken: cancellationToken));
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CreateSql, vendor, transaction, cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
     public async Task<Vendor?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Exports;
 
 namespace Diligence.Data.Sqlite;
@@ -15,17 +16,19 @@ public sealed class SqliteExportStore(SqliteConnectionFactory connections) : IEx
     // Queued, or claimed by a node whose lease ran out (it crashed or stalled): the same test in the listing and the claim.
     private const string Claimable = "(state = 'queued' OR (state = 'rendering' AND lease_until < @now))";
 
-    public async Task CreateAsync(Export export, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Export export, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(export);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO exports (id, review_id, requested_by, requested_at, paper, state, attempts, file_name)
             VALUES (@Id, @ReviewId, @RequestedBy, @RequestedAt, @Paper, 'queued', 0, @FileName)
             """,
             new { export.Id, export.ReviewId, export.RequestedBy, export.RequestedAt, export.Paper, export.FileName },
+            write.Transaction,
             cancellationToken: cancellationToken));
+        write.Commit(audit);
     }
 
     public async Task<Export?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -96,16 +99,22 @@ public sealed class SqliteExportStore(SqliteConnectionFactory connections) : IEx
             cancellationToken: cancellationToken)) == 1;
     }
 
-    public async Task<bool> RetryAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<bool> RetryAsync(Guid id, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        return await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var changed = await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             UPDATE exports SET state = 'queued', owner = NULL, lease_until = NULL, error = NULL, finished_at = NULL
             WHERE id = @id AND state = 'failed'
             """,
             new { id },
+            write.Transaction,
             cancellationToken: cancellationToken)) == 1;
+        if (changed)
+        {
+            write.Commit(audit);
+        }
+        return changed;
     }
 
     public async Task<byte[]?> ReadPdfAsync(Guid id, CancellationToken cancellationToken = default)

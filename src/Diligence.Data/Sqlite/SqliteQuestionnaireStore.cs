@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -10,10 +11,11 @@ public sealed class SqliteQuestionnaireStore(SqliteConnectionFactory connections
         FROM questionnaires
         """;
 
-    public async Task<bool> PublishAsync(StoredQuestionnaire questionnaire, CancellationToken cancellationToken = default)
+    public async Task<bool> PublishAsync(StoredQuestionnaire questionnaire, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(questionnaire);
-        using var connection = await connections.OpenAsync(cancellationToken);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var connection = write.Connection;
         var inserted = await connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO questionnaires (id, version, content_hash, title, yaml, published_at)
@@ -21,15 +23,18 @@ public sealed class SqliteQuestionnaireStore(SqliteConnectionFactory connections
             ON CONFLICT (id, version) DO NOTHING
             """,
             questionnaire,
+            write.Transaction,
             cancellationToken: cancellationToken));
         if (inserted == 1)
         {
+            write.Commit(audit);
             return true;
         }
 
         var publishedHash = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT content_hash FROM questionnaires WHERE id = @Id AND version = @Version",
             new { questionnaire.Id, questionnaire.Version },
+            write.Transaction,
             cancellationToken: cancellationToken));
         if (!string.Equals(publishedHash, questionnaire.ContentHash, StringComparison.Ordinal))
         {

@@ -22,11 +22,11 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         ORDER BY r.updated_at DESC, r.id
         """;
 
-    public async Task CreateAsync(Review review, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Review review, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
                                  decision, decision_rationale, previous_review_id, created_at, updated_at, version)
@@ -48,7 +48,9 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
                 review.CreatedAt,
                 review.UpdatedAt,
             },
+            write.Transaction,
             cancellationToken: cancellationToken));
+        write.Commit(audit);
     }
 
     public async Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data.Sqlite;
@@ -10,17 +11,19 @@ public sealed class SqliteVendorStore(SqliteConnectionFactory connections) : IVe
         FROM vendors
         """;
 
-    public async Task CreateAsync(Vendor vendor, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(Vendor vendor, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(vendor);
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO vendors (id, name, product, website, contacts, created_at)
             VALUES (@Id, @Name, @Product, @Website, @Contacts, @CreatedAt)
             """,
             vendor,
+            write.Transaction,
             cancellationToken: cancellationToken));
+        write.Commit(audit);
     }
 
     public async Task<Vendor?> GetAsync(Guid id, CancellationToken cancellationToken = default)

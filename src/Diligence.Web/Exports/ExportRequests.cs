@@ -26,9 +26,9 @@ public sealed class ExportRequests(
             Paper = paper,
             FileName = ExportFileName.For(vendor.Name, vendor.Product, DateOnly.FromDateTime(now.UtcDateTime)),
         };
-        await exports.CreateAsync(export, ct);
-        await audit.RecordAsync(new AuditRecord(AuditActions.ExportRequested, AuditResources.Export, export.Id.ToString(),
-            After: $"review {reviewId}, {paper}"), ct);
+        var record = new AuditRecord(AuditActions.ExportRequested, AuditResources.Export, export.Id.ToString(), After: $"review {reviewId}, {paper}");
+        await exports.CreateAsync(export, audit.Describe(record), ct);
+        audit.Written(record.Action);
         queue.Enqueue(export.Id);
         return export;
     }
@@ -36,12 +36,14 @@ public sealed class ExportRequests(
     /// <summary>Queues a failed export of this review again; false when there is no such failed export.</summary>
     public async Task<bool> RetryAsync(Guid reviewId, Guid exportId, CancellationToken ct)
     {
-        if (await exports.GetAsync(exportId, ct) is not { } export || export.ReviewId != reviewId || !await exports.RetryAsync(exportId, ct))
+        var record = new AuditRecord(AuditActions.ExportRequested, AuditResources.Export, exportId.ToString(),
+            Before: "failed", After: $"retry of review {reviewId}");
+        if (await exports.GetAsync(exportId, ct) is not { } export || export.ReviewId != reviewId
+            || !await exports.RetryAsync(exportId, audit.Describe(record), ct))
         {
             return false;
         }
-        await audit.RecordAsync(new AuditRecord(AuditActions.ExportRequested, AuditResources.Export, exportId.ToString(),
-            Before: "failed", After: $"retry of review {reviewId}"), ct);
+        audit.Written(record.Action);
         queue.Enqueue(exportId);
         return true;
     }

@@ -89,14 +89,15 @@ public static class StartupData
                 continue;
             }
             var yaml = await File.ReadAllTextAsync(path);
-            if (await store.PublishAsync(new StoredQuestionnaire(
-                    questionnaire.Id, questionnaire.Version, questionnaire.ContentHash, questionnaire.Title, yaml,
-                    DateTimeOffset.UtcNow)))
+            var record = new AuditRecord(
+                AuditActions.QuestionnairePublished, AuditResources.Questionnaire, $"{questionnaire.Id}@{questionnaire.Version}",
+                After: $"hash={questionnaire.ContentHash}");
+            if (await store.PublishAsync(
+                    new StoredQuestionnaire(questionnaire.Id, questionnaire.Version, questionnaire.ContentHash, questionnaire.Title, yaml, DateTimeOffset.UtcNow),
+                    audit.Describe(record)))
             {
+                audit.Written(record.Action);
                 logger.LogInformation("Published questionnaire {Id} {Version}", questionnaire.Id, questionnaire.Version);
-                await audit.RecordAsync(new AuditRecord(
-                    AuditActions.QuestionnairePublished, AuditResources.Questionnaire, $"{questionnaire.Id}@{questionnaire.Version}",
-                    After: $"hash={questionnaire.ContentHash}"), CancellationToken.None);
             }
             published.Add(questionnaire);
         }
@@ -121,10 +122,10 @@ public static class StartupData
                 continue;
             }
             var vendor = new Vendor(Guid.NewGuid(), name, sheet.Product, null, null, DateTimeOffset.UtcNow);
-            await vendors.CreateAsync(vendor);
+            var record = new AuditRecord(AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={name} sample");
+            await vendors.CreateAsync(vendor, audit.Describe(record));
+            audit.Written(record.Action);
             await ImportLibraryAsync(services, vendor, questionnaire, sheet);
-            await audit.RecordAsync(new AuditRecord(
-                AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={name} sample"), CancellationToken.None);
             logger.LogInformation("Added sample vendor {Vendor} with {Count} library answers", name, sheet.Count);
         }
     }

@@ -46,14 +46,14 @@ public sealed class NewReviewService(
         var review = new Review(
             Guid.NewGuid(), vendor.Id, questionnaire.Id, questionnaire.Version, questionnaire.ContentHash,
             ReviewStatus.Draft, ownerId, Decision: null, DecisionRationale: null, PreviousReviewId: null, now, now, Version: 1);
-        await reviews.CreateAsync(review, ct);
+        var record = new AuditRecord(AuditActions.ReviewCreated, AuditResources.Review, review.Id.ToString(),
+            After: $"vendor={vendor.Id} questionnaire={questionnaire.Id}@{questionnaire.Version}");
+        await reviews.CreateAsync(review, audit.Describe(record), ct);
+        audit.Written(record.Action);
         if (await catalog.GetAsync(questionnaire.Id, questionnaire.Version, ct) is { } loaded)
         {
             await prefill.PrefillAsync(review.Id, vendor.Id, loaded.Definition, ownerId, ct);
         }
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.ReviewCreated, AuditResources.Review, review.Id.ToString(),
-            After: $"vendor={vendor.Id} questionnaire={questionnaire.Id}@{questionnaire.Version}"), ct);
         return new ChangeOutcome.Done(review.Id);
     }
 

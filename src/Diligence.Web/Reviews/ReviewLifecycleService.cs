@@ -175,15 +175,15 @@ public sealed class ReviewLifecycleService(
         var next = new Review(
             Guid.NewGuid(), review.VendorId, newest.Id, newest.Version, newest.ContentHash, ReviewStatus.Draft, userId,
             Decision: null, DecisionRationale: null, PreviousReviewId: review.Id, now, now, Version: 1);
-        await reviews.CreateAsync(next, ct);
+        var record = new AuditRecord(AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
+            $"review={review.Id}", $"questionnaire={newest.Id}@{newest.Version}");
+        await reviews.CreateAsync(next, audit.Describe(record), ct);
+        audit.Written(record.Action);
         await answers.CopyAsync(review.Id, next.Id, userId, now, ct);
         if (await workspace.LoadAsync(next.Id, ct) is { } state)
         {
             await workspace.SyncFindingsAsync(state, ct);
         }
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
-            $"review={review.Id}", $"questionnaire={newest.Id}@{newest.Version}"), ct);
         return new ChangeOutcome.Done(next.Id);
     }
 

@@ -73,9 +73,9 @@ public sealed class VendorDirectory(IVendorStore vendors, IReviewStore reviews, 
             return new ChangeOutcome.Refused(errors);
         }
         var vendor = new Vendor(Guid.NewGuid(), name, product, website, contacts, clock.GetUtcNow());
-        await vendors.CreateAsync(vendor, ct);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={vendor.Name}"), ct);
+        var record = new AuditRecord(AuditActions.VendorCreated, AuditResources.Vendor, vendor.Id.ToString(), After: $"name={vendor.Name}");
+        await vendors.CreateAsync(vendor, audit.Describe(record), ct);
+        audit.Written(record.Action);
         return new ChangeOutcome.Done(vendor.Id);
     }
 

@@ -134,6 +134,29 @@ public abstract class ExportStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Requesting_or_retrying_given_an_audit_entry_appends_it_with_the_change_and_a_refused_retry_appends_nothing()
+    {
+        var review = await SeedReviewAsync();
+        var export = new Export
+        {
+            Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = review.OwnerId, RequestedAt = At, Paper = "A4", FileName = "write-up.pdf",
+        };
+
+        await Database.Exports.CreateAsync(export, TestData.AuditEntry("requested"));
+        var retriedQueued = await Database.Exports.RetryAsync(export.Id, TestData.AuditEntry("retry of a queued export"));
+        await Database.Exports.TryClaimAsync(export.Id, "node-a", At, At + Lease);
+        await Database.Exports.FailAsync(export.Id, "node-a", "Chromium was not found.", At.AddSeconds(1));
+        var retriedFailed = await Database.Exports.RetryAsync(export.Id, TestData.AuditEntry("retried"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((retriedQueued, retriedFailed), Is.EqualTo((false, true)));
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "requested", "retried" }));
+        }
+    }
+
+    [Test]
     public async Task Exports_survive_a_reopen()
     {
         var review = await SeedReviewAsync();

@@ -19,6 +19,18 @@ public abstract class QuestionnaireStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Publishing_given_an_audit_entry_appends_it_when_the_version_is_new_only()
+    {
+        var questionnaire = TestData.Questionnaire();
+
+        await Database.Questionnaires.PublishAsync(questionnaire, TestData.AuditEntry("published"));
+        await Database.Questionnaires.PublishAsync(questionnaire, TestData.AuditEntry("published again"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "published" }));
+    }
+
+    [Test]
     public async Task Publishing_the_same_version_and_content_again_changes_nothing()
     {
         var questionnaire = TestData.Questionnaire();

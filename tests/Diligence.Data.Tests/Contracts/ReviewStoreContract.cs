@@ -70,6 +70,18 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Creating_given_an_audit_entry_appends_it_with_the_review()
+    {
+        var review = TestData.Review((await SeedVendorAsync()).Id, (await SeedUserAsync()).Id, await SeedQuestionnaireAsync());
+
+        await Database.Reviews.CreateAsync(review, TestData.AuditEntry("created"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "created" }));
+        Assert.That(await Database.Reviews.GetAsync(review.Id), Is.EqualTo(review));
+    }
+
+    [Test]
     public async Task An_update_given_an_audit_entry_appends_it_with_the_change_and_a_refused_update_appends_nothing()
     {
         var review = await SeedReviewAsync();

@@ -3,6 +3,18 @@ namespace Diligence.Data.Tests.Contracts;
 public abstract class VendorStoreContract : StoreContract
 {
     [Test]
+    public async Task Creating_given_an_audit_entry_appends_it_with_the_vendor()
+    {
+        var vendor = TestData.Vendor();
+
+        await Database.Vendors.CreateAsync(vendor, TestData.AuditEntry("created"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "created" }));
+        Assert.That(await Database.Vendors.GetAsync(vendor.Id), Is.EqualTo(vendor));
+    }
+
+    [Test]
     public async Task A_created_vendor_can_be_read_back()
     {
         var vendor = TestData.Vendor() with { Contacts = "Jane Doe <jane@astronomer.io>" };
