@@ -23,18 +23,22 @@ public interface ILibraryStore
 
     /// <summary>
     /// Makes the library exactly <paramref name="answers"/> (key → value JSON) in one transaction: changed keys get a new
-    /// version and a history row, keys not given are cleared, equal ones are left alone. Returns how many changed.
+    /// version and a history row, keys not given are cleared, equal ones are left alone. Returns how many changed; the
+    /// event <paramref name="audit"/> (when given) makes of that number is appended in the same transaction.
     /// </summary>
     Task<int> ReplaceAsync(
         Guid vendorId, IReadOnlyDictionary<string, string> answers, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default);
+        Func<int, AuditEntry>? audit = null, CancellationToken cancellationToken = default);
 
     Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid vendorId, string? key = null, CancellationToken cancellationToken = default);
 
     Task<LibraryStatus> GetStatusAsync(Guid vendorId, CancellationToken cancellationToken = default);
 
-    /// <summary>Marks the library current as of <paramref name="asOf"/> for that questionnaire version.</summary>
+    /// <summary>
+    /// Marks the library current as of <paramref name="asOf"/> for that questionnaire version, with <paramref name="audit"/>
+    /// (when given) in the same transaction.
+    /// </summary>
     Task SubmitAsync(
         Guid vendorId, string questionnaireId, string questionnaireVersion, DateOnly asOf, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default);
+        AuditEntry? audit = null, CancellationToken cancellationToken = default);
 }

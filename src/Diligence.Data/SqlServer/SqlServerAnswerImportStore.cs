@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.SqlServer;
@@ -37,7 +38,7 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
 
     public async Task<AnswerImportResult> ImportAsync(
         Guid reviewId, IReadOnlyList<ImportedAnswer> answers, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<int, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -62,7 +63,7 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
             new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(plan.Changes.Count), cancellationToken);
         return new AnswerImportResult.Imported(plan.Changes.Count);
     }
 }

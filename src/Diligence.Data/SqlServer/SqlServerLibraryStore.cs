@@ -144,7 +144,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
 
     public async Task<int> ReplaceAsync(
         Guid vendorId, IReadOnlyDictionary<string, string> answers, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<int, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -168,7 +168,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
             new { vendorId, userId, at, changes = JsonSerializer.Serialize(changes) },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(changes.Count), cancellationToken);
         return changes.Count;
     }
 
@@ -190,7 +190,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
 
     public async Task SubmitAsync(
         Guid vendorId, string questionnaireId, string questionnaireVersion, DateOnly asOf, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = connection.BeginTransaction();
@@ -203,6 +203,6 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
             },
             transaction,
             cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Data.Sqlite;
@@ -8,7 +9,7 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
 {
     public async Task<AnswerImportResult> ImportAsync(
         Guid reviewId, IReadOnlyList<ImportedAnswer> answers, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<int, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
         // IMMEDIATE: the write lock is held from the version checks to the commit.
@@ -49,7 +50,7 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
             new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,
             cancellationToken: cancellationToken));
-        write.Commit();
+        write.Commit(audit?.Invoke(plan.Changes.Count));
         return new AnswerImportResult.Imported(plan.Changes.Count);
     }
 }

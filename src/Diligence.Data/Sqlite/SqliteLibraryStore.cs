@@ -52,7 +52,7 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
 
     public async Task<int> ReplaceAsync(
         Guid vendorId, IReadOnlyDictionary<string, string> answers, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        Func<int, AuditEntry>? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(answers);
         using var write = await connections.BeginWriteAsync(cancellationToken);
@@ -92,7 +92,7 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
             transaction,
             cancellationToken: cancellationToken));
         var changed = changes.Count;
-        write.Commit();
+        write.Commit(audit?.Invoke(changed));
         return changed;
     }
 
@@ -129,10 +129,10 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
 
     public async Task SubmitAsync(
         Guid vendorId, string questionnaireId, string questionnaireVersion, DateOnly asOf, Guid userId, DateTimeOffset at,
-        CancellationToken cancellationToken = default)
+        AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO vendor_libraries (vendor_id, questionnaire_id, questionnaire_version, as_of, submitted_by, submitted_at)
             VALUES (@vendorId, @questionnaireId, @questionnaireVersion, @asOf, @userId, @at)
@@ -145,6 +145,8 @@ public sealed class SqliteLibraryStore(SqliteConnectionFactory connections) : IL
                 vendorId, questionnaireId, questionnaireVersion,
                 asOf = asOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), userId, at,
             },
+            write.Transaction,
             cancellationToken: cancellationToken));
+        write.Commit(audit);
     }
 }

@@ -2,7 +2,11 @@ using Diligence.Core.Audit;
 
 namespace Diligence.Web.Audit;
 
-/// <summary>Writes one audit event per action, after the action succeeded, with who, from where and in which request.</summary>
+/// <summary>
+/// One audit event per action, with who, from where and in which request. A change to stored data hands the store the
+/// <see cref="Describe"/>d event to commit with it; an action that stores nothing of its own (a sign-in, a download)
+/// records its event once it succeeded.
+/// </summary>
 public interface IAuditTrail
 {
     Task RecordAsync(AuditRecord record, CancellationToken ct);

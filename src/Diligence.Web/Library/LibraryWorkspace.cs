@@ -68,9 +68,10 @@ public sealed class LibraryWorkspace(
     public async Task SubmitAsync(LibraryState state, DateOnly asOf, Guid userId, CancellationToken ct)
     {
         var definition = state.Questionnaire.Definition;
-        await library.SubmitAsync(state.Vendor.Id, definition.Id, definition.Version, asOf, userId, clock.GetUtcNow(), ct);
-        await audit.RecordAsync(new AuditRecord(AuditActions.LibrarySubmitted, AuditResources.Vendor, state.Vendor.Id.ToString(),
-            After: string.Create(CultureInfo.InvariantCulture, $"as-of={asOf:yyyy-MM-dd} questionnaire={definition.Id}@{definition.Version}")), ct);
+        var record = new AuditRecord(AuditActions.LibrarySubmitted, AuditResources.Vendor, state.Vendor.Id.ToString(),
+            After: string.Create(CultureInfo.InvariantCulture, $"as-of={asOf:yyyy-MM-dd} questionnaire={definition.Id}@{definition.Version}"));
+        await library.SubmitAsync(state.Vendor.Id, definition.Id, definition.Version, asOf, userId, clock.GetUtcNow(), audit.Describe(record), ct);
+        audit.Written(record.Action);
     }
 
     /// <summary>
@@ -102,10 +103,12 @@ public sealed class LibraryWorkspace(
     public async Task<AnswersImport> ImportAsync(LibraryState state, AnswerSheet sheet, Guid userId, CancellationToken ct)
     {
         var answers = sheet.ByKey.ToDictionary(a => a.Key, a => AnswerJson.Serialize(a.Value), StringComparer.Ordinal);
-        var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(), ct);
         // How many, never what: answer contents stay out of the audit trail.
-        await audit.RecordAsync(new AuditRecord(AuditActions.AnswersImported, AuditResources.Vendor, state.Vendor.Id.ToString(),
-            After: $"answers={answers.Count} changed={changed}"), ct);
+        var changed = await library.ReplaceAsync(state.Vendor.Id, answers, userId, clock.GetUtcNow(),
+            count => audit.Describe(new AuditRecord(AuditActions.AnswersImported, AuditResources.Vendor, state.Vendor.Id.ToString(),
+                After: $"answers={answers.Count} changed={count}")),
+            ct);
+        audit.Written(AuditActions.AnswersImported);
         if (sheet.AsOf is { } asOf)
         {
             await SubmitAsync(state, asOf, userId, ct);

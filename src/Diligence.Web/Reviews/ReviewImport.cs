@@ -35,21 +35,24 @@ public sealed class ReviewImport(ReviewWorkspace workspace, IAnswerImportStore i
         var answers = sheet.ByKey
             .Select(a => new ImportedAnswer(a.Key, AnswerJson.Serialize(a.Value), state.VersionOf(a.Key)))
             .ToList();
-        switch (await imports.ImportAsync(reviewId, answers, userId, clock.GetUtcNow(), ct))
+        // How many, never what: answer contents stay out of the audit trail.
+        var imported = await imports.ImportAsync(reviewId, answers, userId, clock.GetUtcNow(),
+            count => audit.Describe(new AuditRecord(AuditActions.AnswersImported, AuditResources.Review, reviewId.ToString(),
+                After: $"answers={answers.Count} changed={count}")),
+            ct);
+        switch (imported)
         {
             case AnswerImportResult.Locked:
                 return new AnswersImport(0, [Locked]);
             case AnswerImportResult.Conflict conflict:
                 return new AnswersImport(0, [ConflictMessage(conflict.Keys)]);
-            case AnswerImportResult.Imported imported:
-                if (imported.Changed > 0 && await workspace.LoadAsync(reviewId, ct) is { } next)
+            case AnswerImportResult.Imported { Changed: var changed }:
+                audit.Written(AuditActions.AnswersImported);
+                if (changed > 0 && await workspace.LoadAsync(reviewId, ct) is { } next)
                 {
                     await workspace.SyncFindingsAsync(next, ct);
                 }
-                // How many, never what: answer contents stay out of the audit trail.
-                await audit.RecordAsync(new AuditRecord(AuditActions.AnswersImported, AuditResources.Review, reviewId.ToString(),
-                    After: $"answers={answers.Count} changed={imported.Changed}"), ct);
-                return new AnswersImport(imported.Changed, []);
+                return new AnswersImport(changed, []);
             default:
                 throw new InvalidOperationException("Unknown import result.");
         }

@@ -26,6 +26,25 @@ public abstract class AnswerImportStoreContract : StoreContract
     }
 
     [Test]
+    public async Task An_import_given_an_audit_event_appends_it_with_the_number_changed_and_a_refused_one_appends_nothing()
+    {
+        var review = await SeedReviewAsync();
+        await Database.Answers.SaveAsync(review.Id, "a", "\"1\"", 0, review.OwnerId, At);
+
+        await Database.AnswerImports.ImportAsync(review.Id, [new("a", "\"2\"", 1), new("b", "\"1\"", 0)], review.OwnerId, At,
+            changed => TestData.AuditEntry($"imported changed={changed}"));
+        var stale = await Database.AnswerImports.ImportAsync(review.Id, [new("a", "\"3\"", 1)], review.OwnerId, At,
+            changed => TestData.AuditEntry($"stale changed={changed}"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(stale, Is.InstanceOf<AnswerImportResult.Conflict>());
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "imported changed=2" }));
+        }
+    }
+
+    [Test]
     public async Task A_key_saved_since_it_was_read_refuses_the_whole_import()
     {
         var review = await SeedReviewAsync();

@@ -42,6 +42,25 @@ public abstract class LibraryStoreContract : StoreContract
     }
 
     [Test]
+    public async Task Replacing_and_submitting_given_audit_events_append_them_with_the_change()
+    {
+        var vendor = await SeedVendorAsync();
+        var user = Guid.NewGuid();
+
+        await Database.Libraries.ReplaceAsync(vendor.Id, new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" }, user, At,
+            changed => TestData.AuditEntry($"imported changed={changed}"));
+        await Database.Libraries.SubmitAsync(vendor.Id, "vendor-security-diligence", "1.0.0", new DateOnly(2026, 11, 1), user, At,
+            TestData.AuditEntry("submitted"));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "imported changed=2", "submitted" }));
+            Assert.That((await Database.Libraries.GetStatusAsync(vendor.Id)).AsOf, Is.EqualTo(new DateOnly(2026, 11, 1)));
+        }
+    }
+
+    [Test]
     public async Task Replace_changes_only_what_differs_and_clears_what_is_missing()
     {
         var vendor = await SeedVendorAsync();
