@@ -21,8 +21,12 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
 {
     public const string DatabaseFileName = "diligence.db";
 
-    // Set once per connection when it is opened; the factory keeps it open afterwards.
-    private const string ConnectionPragmas = "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL;";
+    // Set once per connection when it is opened; the factory keeps it open afterwards. A checkpoint copies each page
+    // once however often the WAL holds it, and saves keep rewriting the same few pages (an answer's leaf, the last leaf
+    // of the history and of the audit log): checkpointing every 8,000 pages (32 MB) instead of SQLite's 1,000 copies
+    // and fsyncs far less per save.
+    private const string ConnectionPragmas =
+        "PRAGMA busy_timeout=5000; PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL; PRAGMA wal_autocheckpoint=8000;";
 
     // WAL is stored in the file: setting it once per factory is enough.
     private const string FirstConnectionPragmas = "PRAGMA journal_mode=WAL; " + ConnectionPragmas;

@@ -18,7 +18,7 @@ public sealed class SqliteStorageFormatTests : MigratedSqliteTest
         Assert.That(Database.Connections.DatabasePath, Is.EqualTo(Path.Combine(Database.Directory, "diligence.db")).And.Exist);
 
     [Test]
-    public async Task Every_connection_uses_wal_a_busy_timeout_foreign_keys_and_normal_synchronous()
+    public async Task Every_connection_uses_wal_a_busy_timeout_foreign_keys_normal_synchronous_and_a_long_checkpoint_interval()
     {
         using var connection = await Database.Connections.OpenAsync();
 
@@ -27,8 +27,9 @@ public sealed class SqliteStorageFormatTests : MigratedSqliteTest
             SELECT (SELECT journal_mode FROM pragma_journal_mode), (SELECT timeout FROM pragma_busy_timeout),
                    (SELECT foreign_keys FROM pragma_foreign_keys), (SELECT synchronous FROM pragma_synchronous)
             """);
+        var checkpointEvery = await connection.ExecuteScalarAsync<long>("PRAGMA wal_autocheckpoint");
 
-        Assert.That(settings, Is.EqualTo(("wal", 5000L, 1L, 1L)));
+        Assert.That((settings, checkpointEvery), Is.EqualTo((("wal", 5000L, 1L, 1L), 8000L)));
     }
 
     [Test]
