@@ -1,4 +1,5 @@
 using System.Security.Cryptography;
+using Diligence.Core.Audit;
 using Diligence.Core.Exports;
 
 namespace Diligence.Data.Tests.Contracts;
@@ -137,12 +138,8 @@ public abstract class ExportStoreContract : StoreContract
     public async Task Requesting_or_retrying_given_an_audit_entry_appends_it_with_the_change_and_a_refused_retry_appends_nothing()
     {
         var review = await SeedReviewAsync();
-        var export = new Export
-        {
-            Id = Guid.NewGuid(), ReviewId = review.Id, RequestedBy = review.OwnerId, RequestedAt = At, Paper = "A4", FileName = "write-up.pdf",
-        };
 
-        await Database.Exports.CreateAsync(export, TestData.AuditEntry("requested"));
+        var export = await CreateAsync(review.Id, review.OwnerId, At, TestData.AuditEntry("requested"));
         var retriedQueued = await Database.Exports.RetryAsync(export.Id, TestData.AuditEntry("retry of a queued export"));
         await Database.Exports.TryClaimAsync(export.Id, "node-a", At, At + Lease);
         await Database.Exports.FailAsync(export.Id, "node-a", "Chromium was not found.", At.AddSeconds(1));
@@ -167,7 +164,7 @@ public abstract class ExportStoreContract : StoreContract
         Assert.That(await Database.Exports.ListClaimableAsync(At, 10), Is.EqualTo(new[] { export.Id }));
     }
 
-    private async Task<Export> CreateAsync(Guid reviewId, Guid userId, DateTimeOffset at)
+    private async Task<Export> CreateAsync(Guid reviewId, Guid userId, DateTimeOffset at, AuditEntry? audit = null)
     {
         var export = new Export
         {
@@ -178,7 +175,7 @@ public abstract class ExportStoreContract : StoreContract
             Paper = "A4",
             FileName = "Astronomer - Astro - security write-up - 2026-11-23.pdf",
         };
-        await Database.Exports.CreateAsync(export);
+        await Database.Exports.CreateAsync(export, audit);
         return export;
     }
 }

@@ -1,4 +1,5 @@
 using Diligence.Core.Accounts;
+using Diligence.Core.Audit;
 using Diligence.Core.Vendors;
 
 namespace Diligence.Data.Tests.Contracts;
@@ -11,12 +12,12 @@ public abstract class InvitationStoreContract : StoreContract
 {
     private static readonly DateTimeOffset At = new(2026, 11, 23, 10, 0, 0, TimeSpan.Zero);
 
-    private async Task<VendorInvitation> SeedInvitationAsync(Guid vendorId, DateTimeOffset? createdAt = null)
+    private async Task<VendorInvitation> SeedInvitationAsync(Guid vendorId, DateTimeOffset? createdAt = null, AuditEntry? audit = null)
     {
         var creator = await SeedUserAsync();
         var invitation = new VendorInvitation(Guid.NewGuid(), vendorId, "contact@astronomer.io", Guid.NewGuid().ToString("N"),
             creator.Id, createdAt ?? At, At.AddDays(14), RevokedAt: null, UsedAt: null, UsedBy: null);
-        await Database.Invitations.CreateAsync(invitation);
+        await Database.Invitations.CreateAsync(invitation, audit);
         return invitation;
     }
 
@@ -27,14 +28,9 @@ public abstract class InvitationStoreContract : StoreContract
     public async Task Creating_revoking_and_using_given_audit_entries_append_them_with_the_change_and_a_refused_one_appends_nothing()
     {
         var vendor = await SeedVendorAsync();
-        var creator = await SeedUserAsync();
-        VendorInvitation New() => new(Guid.NewGuid(), vendor.Id, "contact@astronomer.io", Guid.NewGuid().ToString("N"),
-            creator.Id, At, At.AddDays(14), RevokedAt: null, UsedAt: null, UsedBy: null);
-        var revoked = New();
-        var used = New();
 
-        await Database.Invitations.CreateAsync(revoked, TestData.AuditEntry("created"));
-        await Database.Invitations.CreateAsync(used);
+        var revoked = await SeedInvitationAsync(vendor.Id, audit: TestData.AuditEntry("created"));
+        var used = await SeedInvitationAsync(vendor.Id);
         var revokedOnce = await Database.Invitations.RevokeAsync(revoked.Id, vendor.Id, At.AddHours(1), TestData.AuditEntry("revoked"));
         var revokedTwice = await Database.Invitations.RevokeAsync(revoked.Id, vendor.Id, At.AddHours(2), TestData.AuditEntry("revoked again"));
         var usedOnce = await Database.Invitations.AcceptAsync(used.Id, VendorUser(vendor.Id, "first@astronomer.io"), At.AddHours(1), TestData.AuditEntry("used"));
