@@ -41,6 +41,36 @@ public sealed record ItemView(
         Provenance = null,
     };
 
+    /// <summary>
+    /// One line that says what repeat entry <paramref name="index"/> holds (its first answers, options by label), so a
+    /// closed entry still shows the committee's reading of it.
+    /// </summary>
+    public string EntrySummary(int index)
+    {
+        var parts = new List<string>();
+        foreach (var sub in ((RepeatItem)Item).Items)
+        {
+            var values = Values.All(FieldNames.Entry(Item.Id, index, sub.Id)).Where(v => v.Length > 0).ToList();
+            if (values.Count == 0)
+                continue;
+            parts.Add(sub is ChoiceItem choice
+                ? string.Join(", ", values.Select(v => choice.Options.FirstOrDefault(o => o.Id == v)?.Label ?? v))
+                : values[0].Length <= 40 ? values[0] : values[0][..40] + "…");
+            if (parts.Count == 4)
+                break;
+        }
+        return string.Join(" · ", parts);
+    }
+
+    /// <summary>The as-of date and note an answer carries, shown in the closed disclosure's summary.</summary>
+    public string? AsOf => Values.One(PartName("asOf")) is { Length: > 0 } date ? date : null;
+
+    public string? Note => Values.One(PartName("note")) is { Length: > 0 } note ? note : null;
+
+    public string ExtraSummary => AsOf is null && Note is null
+        ? "Add a date or note"
+        : string.Join(" · ", new[] { AsOf is null ? null : $"As of {AsOf}", Note is null ? null : "Note" }.OfType<string>());
+
     public string HelpId => FieldId + "-help";
 
     public string ErrorId => FieldId + "-error";
