@@ -34,6 +34,10 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
         INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
         SELECT @reviewId, c.[Key], c.Version, c.OldValueJson, c.NewValueJson, @userId, @at
         FROM {Changes} c;
+
+        -- Imported answers are a change of the review (its "Last change", the dashboard's order); its row is locked already.
+        IF @@ROWCOUNT > 0
+            UPDATE reviews SET updated_at = @at WHERE id = @reviewId AND updated_at < @at;
         """;
 
     public async Task<AnswerImportResult> ImportAsync(

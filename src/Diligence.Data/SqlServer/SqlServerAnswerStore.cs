@@ -25,12 +25,13 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
 
     private const string GetSql = SelectAnswer + " WHERE review_id = @reviewId AND [key] = @key";
 
-    // The shared range lock on the review keeps it from being decided meanwhile without serialising saves of other
-    // keys; the update lock on the answer's key range makes a concurrent save of the same key wait for this one.
+    // The update lock on the review keeps it from being decided meanwhile, and lets the save move its updated_at without
+    // two saves of one review each holding a shared lock and deadlocking on the upgrade; saves of other reviews do not
+    // wait. The update lock on the answer's key range makes a concurrent save of the same key wait for this one.
     private const string CurrentSql = """
         SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS [Key], a.value_json AS ValueJson,
                COALESCE(a.version, 0) AS Version, a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
-        FROM reviews r WITH (HOLDLOCK)
+        FROM reviews r WITH (UPDLOCK, HOLDLOCK)
         LEFT JOIN answers a WITH (UPDLOCK, HOLDLOCK) ON a.review_id = r.id AND a.[key] = @key
         WHERE r.id = @reviewId
         """;
@@ -45,6 +46,9 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
 
         INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
         VALUES (@reviewId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
+
+        -- An answer saved is a change of its review; never moved back, as another node's clock may be behind.
+        UPDATE reviews SET updated_at = @at WHERE id = @reviewId AND updated_at < @at;
         """;
 
     private const string HistorySql = """

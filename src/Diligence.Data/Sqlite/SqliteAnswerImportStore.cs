@@ -46,6 +46,8 @@ public sealed class SqliteAnswerImportStore(SqliteConnectionFactory connections)
             SELECT @reviewId, json_extract(value, '$.Key'), json_extract(value, '$.Version'), json_extract(value, '$.OldValueJson'),
                    json_extract(value, '$.NewValueJson'), @userId, @at
             FROM json_each(@changes);
+
+            UPDATE reviews SET updated_at = @at WHERE id = @reviewId AND updated_at < @at AND json_array_length(@changes) > 0;
             """,
             new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,

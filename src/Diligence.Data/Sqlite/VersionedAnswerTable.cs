@@ -10,13 +10,16 @@ namespace Diligence.Data.Sqlite;
 /// </summary>
 internal sealed class VersionedAnswerTable
 {
-    public static readonly VersionedAnswerTable Reviews = new("answers", "answer_history", "review_id");
+    // An answer saved is a change of its review (the dashboard's order, the overview's "Last change"); its updated_at is
+    // never moved back, as another node's clock may be behind.
+    public static readonly VersionedAnswerTable Reviews = new("answers", "answer_history", "review_id",
+        "UPDATE reviews SET updated_at = @at WHERE id = @ownerId AND updated_at < @at;");
 
-    public static readonly VersionedAnswerTable Libraries = new("library_answers", "library_history", "vendor_id");
+    public static readonly VersionedAnswerTable Libraries = new("library_answers", "library_history", "vendor_id", "");
 
     private readonly string _write;
 
-    private VersionedAnswerTable(string answers, string history, string owner) =>
+    private VersionedAnswerTable(string answers, string history, string owner, string touchOwner) =>
         _write = $"""
             INSERT INTO {answers} ({owner}, key, value_json, version, updated_by, updated_at, audit_sequence, audit_hash)
             VALUES (@ownerId, @key, @valueJson, @newVersion, @userId, @at, @auditSequence, @auditHash)
@@ -28,6 +31,8 @@ internal sealed class VersionedAnswerTable
 
             INSERT INTO {history} ({owner}, key, version, old_value_json, new_value_json, changed_by, changed_at)
             VALUES (@ownerId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
+
+            {touchOwner}
             """;
 
     /// <summary>

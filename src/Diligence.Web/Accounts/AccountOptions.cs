@@ -19,7 +19,7 @@ public sealed class AccountOptions
     [Range(5, 1440)]
     public int SessionMinutes { get; set; } = 480;
 
-    /// <summary>Sign-in attempts per client address per minute.</summary>
+    /// <summary>Failed sign-in, set-up and invitation attempts per client address per minute; page views are not counted.</summary>
     [Range(1, 1000)]
     public int SignInAttemptsPerMinute { get; set; } = 10;
 }

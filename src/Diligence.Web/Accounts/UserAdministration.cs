@@ -74,22 +74,38 @@ public sealed class UserAdministration(
     public static string SummaryOf(UserAccount account) =>
         $"email={account.Email} role={account.Role}" + (account.VendorId is { } vendor ? $" vendor={vendor}" : "");
 
-    public async Task<bool> ChangeRoleAsync(Guid userId, Role role, Guid actingUserId, CancellationToken ct)
+    public const string OnlyAdministrator = "You cannot change the role of the only administrator; make another user an administrator first.";
+    public const string OwnRole = "You cannot change your own role; ask another administrator to change it.";
+    public const string RoleNotAllowed = "Vendor contacts keep the Vendor role, and staff cannot be given it.";
+    public const string NoSuchUser = "This user no longer exists.";
+
+    /// <summary>Changes the user's role, or returns why not.</summary>
+    public async Task<string?> ChangeRoleAsync(Guid userId, Role role, Guid actingUserId, CancellationToken ct)
     {
-        // An admin cannot demote themselves: it would leave a system nobody can administer.
-        if (userId == actingUserId || role == Role.Vendor)
-        {
-            return false;
-        }
         var user = await users.GetAsync(userId, ct);
-        if (user is null || user.Role == Role.Vendor)
+        if (user is null)
         {
-            return false;
+            return NoSuchUser;
+        }
+        if (user.Role == Role.Vendor || role == Role.Vendor)
+        {
+            return RoleNotAllowed;
+        }
+        // The system must keep someone who can administer it.
+        if (user.Role == Role.Admin && role != Role.Admin
+            && !(await users.ListAsync(ct)).Any(other => other.Id != user.Id && other.Role == Role.Admin && !other.Disabled))
+        {
+            return OnlyAdministrator;
+        }
+        // Another admin should see it happen: a role change is how access is taken away.
+        if (userId == actingUserId)
+        {
+            return OwnRole;
         }
         var record = new AuditRecord(AuditActions.UserRoleChanged, AuditResources.User, user.Id.ToString(), $"role={user.Role}", $"role={role}");
         await users.UpdateAsync(user with { Role = role }, audit.Describe(record), ct);
         audit.Written(record.Action);
-        return true;
+        return null;
     }
 
     private static bool IsEmail(string value) =>

@@ -1,4 +1,3 @@
-using System.Threading.RateLimiting;
 using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
 using Microsoft.AspNetCore.Authentication;
@@ -11,9 +10,7 @@ namespace Diligence.Web.Hosting;
 
 public static class AccountsSetup
 {
-    public const string SignInRateLimit = "sign-in";
-
-    /// <summary>Local accounts with cookie sign-in, the role policies, and a rate limit on sign-in.</summary>
+    /// <summary>Local accounts with cookie sign-in, the role policies, and a limit on failed sign-ins per client address.</summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>()
@@ -26,6 +23,7 @@ public static class AccountsSetup
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddSingleton<PasswordPolicy>();
         builder.Services.AddScoped<SignInService>();
+        builder.Services.AddSingleton<FailedAttemptLimit>();
         builder.Services.AddScoped<UserAdministration>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
@@ -53,22 +51,6 @@ public static class AccountsSetup
             .AddPolicy(Policies.Staff, p => p.RequireRole(nameof(Role.Admin), nameof(Role.Reviewer), nameof(Role.Procurement)))
             .AddPolicy(Policies.Vendor, p => p.RequireRole(nameof(Role.Vendor)).RequireClaim(DiligenceClaimTypes.VendorId));
 
-        builder.Services.AddRateLimiter(limiter =>
-        {
-            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(SignInRateLimit, context =>
-            {
-                var perMinute = context.RequestServices.GetRequiredService<IOptions<AccountOptions>>().Value.SignInAttemptsPerMinute;
-                return RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                    _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = perMinute,
-                        Window = TimeSpan.FromMinutes(1),
-                        QueueLimit = 0,
-                    });
-            });
-        });
         return builder;
     }
 

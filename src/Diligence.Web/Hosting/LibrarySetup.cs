@@ -8,6 +8,7 @@ public static class LibrarySetup
     public static WebApplicationBuilder AddLibrary(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<LibraryOptions>().BindConfiguration(LibraryOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<ReviewPrefill>();
         builder.Services.AddScoped<InvitationService>();
         builder.Services.AddScoped<LibraryWorkspace>();

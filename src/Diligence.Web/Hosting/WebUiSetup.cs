@@ -48,7 +48,6 @@ public static class WebUiSetup
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRequestLog();
-        app.UseRateLimiter();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseFormTextCheck();

@@ -1,4 +1,5 @@
 using Diligence.Core.Definitions;
+using Diligence.Core.Reviews;
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Reviews;
@@ -11,7 +12,12 @@ namespace Diligence.Web.Library;
 /// vendor questions by a due date; the reviewer then sees, per step, what the vendor has answered since.
 /// </summary>
 public sealed class VendorRequestService(
-    IVendorRequestStore requests, ILibraryStore library, IOptions<LibraryOptions> options, TimeProvider clock)
+    IVendorRequestStore requests,
+    ILibraryStore library,
+    IReviewStore reviews,
+    IUserStore users,
+    IOptions<LibraryOptions> options,
+    TimeProvider clock)
 {
     /// <summary>What moving the review to "awaiting vendor" now asks: its visible vendor questions still unanswered.</summary>
     public VendorRequest Compose(ReviewState state)
@@ -27,6 +33,37 @@ public sealed class VendorRequestService(
     }
 
     public Task AskAsync(VendorRequest request, CancellationToken ct) => requests.SaveAsync(request, ct);
+
+    /// <summary>
+    /// The vendor's requests whose review still waits for it (awaiting the vendor or in review), newest first; a review
+    /// that went on to the committee or was decided asks nothing any more.
+    /// </summary>
+    public async Task<IReadOnlyList<OpenRequest>> OpenAsync(Guid vendorId, CancellationToken ct)
+    {
+        var open = new List<OpenRequest>();
+        foreach (var request in await requests.ListAsync(vendorId, ct))
+        {
+            if (await OpenOrNullAsync(request, ct) is { } found)
+            {
+                open.Add(found);
+            }
+        }
+        return open;
+    }
+
+    /// <summary>The review's request if it is the vendor's and still open; null otherwise.</summary>
+    public async Task<OpenRequest?> FindOpenAsync(Guid reviewId, Guid vendorId, CancellationToken ct) =>
+        await requests.GetAsync(reviewId, ct) is { } request && request.VendorId == vendorId ? await OpenOrNullAsync(request, ct) : null;
+
+    private async Task<OpenRequest?> OpenOrNullAsync(VendorRequest request, CancellationToken ct)
+    {
+        if (await reviews.GetAsync(request.ReviewId, ct) is not { Status: ReviewStatus.AwaitingVendor or ReviewStatus.InReview } review)
+        {
+            return null;
+        }
+        // The review's owner is the reviewer answerable for it, and the one the vendor would contact.
+        return new OpenRequest(request, (await users.GetAsync(review.OwnerId, ct))?.DisplayName ?? "a reviewer");
+    }
 
     /// <summary>The step's vendor items whose library answer changed after the review asked the vendor.</summary>
     public async Task<IReadOnlyList<AnswerableItem>> AnsweredSinceRequestAsync(ReviewState state, Step step, CancellationToken ct)

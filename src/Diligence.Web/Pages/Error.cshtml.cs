@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using Diligence.Web.Accounts;
 using Diligence.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -36,7 +37,7 @@ public sealed class ErrorModel : PageModel
             400 when FormTextCheck.IsRefused(HttpContext) => ("Bad request", FormTextCheck.Refusal),
             400 => ("Bad request", "The request could not be understood. If you were submitting a form, reload the page and try again."),
             413 => ("Too large", TooLarge),
-            429 => ("Too many attempts", "Wait a minute and try again."),
+            429 => ("Too many attempts", FailedAttemptLimit.Refusal),
             _ => (Title, Message),
         };
         Response.StatusCode = code ?? StatusCodes.Status500InternalServerError;

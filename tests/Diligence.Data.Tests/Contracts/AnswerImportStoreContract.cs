@@ -26,6 +26,20 @@ public abstract class AnswerImportStoreContract : StoreContract
     }
 
     [Test]
+    public async Task An_import_that_changes_answers_is_a_change_of_the_review_and_one_that_changes_none_is_not()
+    {
+        var review = await SeedReviewAsync();
+        var later = review.UpdatedAt.AddHours(1);
+
+        await Database.AnswerImports.ImportAsync(review.Id, [], review.OwnerId, later);
+        var unchanged = (await Database.Reviews.GetAsync(review.Id))!.UpdatedAt;
+        await Database.AnswerImports.ImportAsync(review.Id, [new("added", "\"2\"", 0)], review.OwnerId, later);
+
+        Assert.That(unchanged, Is.EqualTo(review.UpdatedAt));
+        Assert.That((await Database.Reviews.GetAsync(review.Id))!.UpdatedAt, Is.EqualTo(later));
+    }
+
+    [Test]
     public async Task An_import_given_an_audit_event_appends_it_with_the_number_changed_and_a_refused_one_appends_nothing()
     {
         var review = await SeedReviewAsync();

@@ -49,6 +49,20 @@ public abstract class AnswerStoreContract : StoreContract
     }
 
     [Test]
+    public async Task A_saved_answer_is_a_change_of_its_review_and_an_earlier_clock_does_not_move_it_back()
+    {
+        var review = await SeedReviewAsync();
+        var later = review.UpdatedAt.AddHours(2);
+
+        await Database.Answers.SaveAsync(review.Id, Key, Hosted, 0, _alice, later);
+        await Database.Answers.SaveAsync(review.Id, Key, HostedAndDedicated, 1, _bob, later.AddMinutes(-5));
+
+        var stored = await Database.Reviews.GetAsync(review.Id);
+        Assert.That(stored!.UpdatedAt, Is.EqualTo(later));
+        Assert.That(stored.Version, Is.EqualTo(review.Version), "the review's own edits keep their version");
+    }
+
+    [Test]
     public async Task Reading_the_answers_of_no_reviews_reads_none()
     {
         var review = await SeedReviewAsync();

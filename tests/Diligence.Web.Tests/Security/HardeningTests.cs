@@ -105,29 +105,31 @@ public sealed class HardeningTests
     }
 
     [TestCase("/account/sign-in")]
-    [TestCase("/setup")]
+    [TestCase("/setup?token=guessed")]
     [TestCase("/invitations?token=guessed")]
-    public async Task Sign_in_set_up_and_invitation_links_are_rate_limited_per_client_behind_a_proxy(string url)
+    public async Task Failed_sign_in_set_up_and_invitation_attempts_are_limited_per_client_behind_a_proxy(string url)
     {
         using var app = new TestApp(
             new Dictionary<string, string> { ["Accounts:SignInAttemptsPerMinute"] = "3", ["ForwardedHeaders:KnownProxies"] = "10.0.0.5" },
             services => services.AddTransient<IStartupFilter, TestPeerAddress>());
-        async Task<HttpStatusCode> PostFromAsync(string client)
+        // A wrong password, or a token that names nothing; the sign-in page gives the antiforgery token for all three.
+        async Task<HttpStatusCode> FailFromAsync(string client)
         {
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = new FormUrlEncodedContent([]) };
-            request.Headers.Add(TestPeerAddress.Header, "10.0.0.5");
-            request.Headers.Add("X-Forwarded-For", client);
-            return (await app.Client().SendAsync(request)).StatusCode;
+            var browser = app.Client();
+            browser.DefaultRequestHeaders.Add(TestPeerAddress.Header, "10.0.0.5");
+            browser.DefaultRequestHeaders.Add("X-Forwarded-For", client);
+            var response = await browser.PostFormAsync(url, Fields(("email", "nobody@example.com"), ("password", "guessed password")), "/account/sign-in");
+            return response.StatusCode;
         }
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 5; i++)
         {
-            statuses.Add(await PostFromAsync("203.0.113.7"));
+            statuses.Add(await FailFromAsync("203.0.113.7"));
         }
 
-        Assert.That(statuses.Take(3), Is.All.Not.EqualTo(HttpStatusCode.TooManyRequests));
+        Assert.That(statuses.Take(3), Is.All.EqualTo(HttpStatusCode.OK));
         Assert.That(statuses.Skip(3), Is.All.EqualTo(HttpStatusCode.TooManyRequests));
-        Assert.That(await PostFromAsync("198.51.100.9"), Is.Not.EqualTo(HttpStatusCode.TooManyRequests), "another client behind the same proxy");
+        Assert.That(await FailFromAsync("198.51.100.9"), Is.EqualTo(HttpStatusCode.OK), "another client behind the same proxy");
     }
 
     [Test]

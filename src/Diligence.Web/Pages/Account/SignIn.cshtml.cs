@@ -1,16 +1,13 @@
 using Diligence.Web.Accounts;
-using Diligence.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diligence.Web.Pages.Account;
 
 [AllowAnonymous]
-[EnableRateLimiting(AccountsSetup.SignInRateLimit)]
-public sealed class SignInModel(SignInService signIn) : PageModel
+public sealed class SignInModel(SignInService signIn, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -34,9 +31,14 @@ public sealed class SignInModel(SignInService signIn) : PageModel
             Error = "Enter your e-mail address and password.";
             return Page();
         }
+        if (failures.IsExhausted(HttpContext))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         var result = await signIn.CheckAsync(Email, Password, ct);
         if (result.Principal is null)
         {
+            failures.Failed(HttpContext);
             Error = result.Error;
             return Page();
         }

@@ -1,13 +1,11 @@
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;
-using Diligence.Web.Hosting;
 using Diligence.Web.Library;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diligence.Web.Pages.Invitations;
 
@@ -16,8 +14,7 @@ namespace Diligence.Web.Pages.Invitations;
 /// to the portal.
 /// </summary>
 [AllowAnonymous]
-[EnableRateLimiting(AccountsSetup.SignInRateLimit)]
-public sealed class AcceptModel(InvitationService invitations, IVendorStore vendors) : PageModel
+public sealed class AcceptModel(InvitationService invitations, IVendorStore vendors, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -42,11 +39,20 @@ public sealed class AcceptModel(InvitationService invitations, IVendorStore vend
 
     public async Task<IActionResult> OnPostAsync(string token, CancellationToken ct)
     {
+        if (failures.IsExhausted(HttpContext))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         var outcome = await invitations.AcceptAsync(token, DisplayName, Password, ct);
         if (outcome.User is { } user)
         {
             await HttpContext.SignInAsync(SignInService.CreatePrincipal(user));
             return LocalRedirect("/portal");
+        }
+        // A link that does not work counts; field errors on a working link do not.
+        if (outcome.Errors.Count == 0)
+        {
+            failures.Failed(HttpContext);
         }
         await DescribeAsync(token, ct);
         Errors = outcome.Errors;

@@ -1,13 +1,12 @@
 using System.Globalization;
 using Diligence.Core.Definitions;
-using Diligence.Core.Vendors;
-using Diligence.Data;
 using Diligence.Web.Accounts;
 using Diligence.Web.Library;
 using Diligence.Web.Reviews;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Diligence.Web.Pages.Portal;
 
@@ -16,7 +15,8 @@ namespace Diligence.Web.Pages.Portal;
 /// submit, what reviews ask, and the library as a file to download or upload.
 /// </summary>
 [Authorize(Policy = Policies.Vendor)]
-public sealed class IndexModel(LibraryWorkspace workspace, IVendorRequestStore requests, LibraryFiles files) : PageModel
+public sealed class IndexModel(
+    LibraryWorkspace workspace, VendorRequestService requests, LibraryFiles files, IOptions<OrganizationOptions> organization) : PageModel
 {
     public LibraryState State { get; private set; } = null!;
 
@@ -24,7 +24,9 @@ public sealed class IndexModel(LibraryWorkspace workspace, IVendorRequestStore r
 
     public IReadOnlyList<AnswerableItem> NewQuestions { get; private set; } = [];
 
-    public IReadOnlyList<VendorRequest> Requests { get; private set; } = [];
+    public IReadOnlyList<OpenRequest> Requests { get; private set; } = [];
+
+    public string Organization => organization.Value.DisplayName;
 
     public IReadOnlyList<string> Problems { get; private set; } = [];
 
@@ -90,7 +92,7 @@ public sealed class IndexModel(LibraryWorkspace workspace, IVendorRequestStore r
             return new StepLink(s.Id, s.Title, index + 1, progress.Answered, progress.Required, false);
         })];
         NewQuestions = await workspace.NewQuestionsAsync(state, ct);
-        Requests = await requests.ListAsync(vendorId, ct);
+        Requests = await requests.OpenAsync(vendorId, ct);
         AsOf ??= state.Today.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return true;
     }

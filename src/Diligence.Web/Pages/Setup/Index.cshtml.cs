@@ -1,17 +1,14 @@
 using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
-using Diligence.Web.Hosting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.AspNetCore.RateLimiting;
 
 namespace Diligence.Web.Pages.Setup;
 
 [AllowAnonymous]
-[EnableRateLimiting(AccountsSetup.SignInRateLimit)]
-public sealed class IndexModel(FirstRunSetup setup, UserAdministration administration) : PageModel
+public sealed class IndexModel(FirstRunSetup setup, UserAdministration administration, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -33,9 +30,14 @@ public sealed class IndexModel(FirstRunSetup setup, UserAdministration administr
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
+        if (failures.IsExhausted(HttpContext))
+        {
+            return StatusCode(StatusCodes.Status429TooManyRequests);
+        }
         TokenValid = setup.Matches(Token);
         if (!TokenValid)
         {
+            failures.Failed(HttpContext);
             return Page();
         }
         var (admin, errors) = await administration.CreateAsync(

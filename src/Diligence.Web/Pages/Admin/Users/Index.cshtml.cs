@@ -17,6 +17,9 @@ public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdmin
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public string? Notice { get; private set; }
 
+    /// <summary>Why a role change was refused, by the user it was for; shown beside that user's role field.</summary>
+    public IReadOnlyDictionary<Guid, string> RoleErrors { get; private set; } = new Dictionary<Guid, string>();
+
     [BindProperty]
     public string? Email { get; set; }
 
@@ -50,9 +53,16 @@ public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdmin
 
     public async Task<IActionResult> OnPostRoleAsync(Guid userId, Role role, CancellationToken ct)
     {
-        var changed = StaffRoles.Contains(role)
-            && await administration.ChangeRoleAsync(userId, role, User.UserId(), ct);
-        TempData["notice"] = changed ? "Role changed." : "That role change is not allowed.";
+        var refusal = StaffRoles.Contains(role)
+            ? await administration.ChangeRoleAsync(userId, role, User.UserId(), ct)
+            : UserAdministration.RoleNotAllowed;
+        if (refusal is not null)
+        {
+            RoleErrors = new Dictionary<Guid, string> { [userId] = refusal };
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["notice"] = "Role changed.";
         return RedirectToPage();
     }
 
