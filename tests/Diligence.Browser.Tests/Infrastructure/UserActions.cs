@@ -88,6 +88,20 @@ public static partial class UserActions
         return new Account(email, name, Password);
     }
 
+    /// <summary>Asks for the committee PDF on the exports page, waits until it is ready, and returns the downloaded file.</summary>
+    public static async Task<(string FileName, byte[] Pdf)> ExportPdfAsync(IPage page, string reviewPath)
+    {
+        await page.GotoAsync(reviewPath + "/exports");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Export PDF" }).ClickAsync();
+        var link = page.Locator("tr[data-state='ready'] a[href$='/pdf']").First;
+        await Assertions.Expect(link).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var download = await page.RunAndWaitForDownloadAsync(() => link.ClickAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy);
+        return (download.SuggestedFilename, copy.ToArray());
+    }
+
     [GeneratedRegex(@"/reviews/[0-9a-f-]{36}(/steps.*)?$")]
     private static partial Regex ReviewPath();
 }
