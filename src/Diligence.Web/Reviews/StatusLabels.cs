@@ -15,6 +15,9 @@ public static class StatusLabels
         _ => status.ToString(),
     };
 
+    /// <summary>The badge class that colours a status, so a list of reviews reads at a glance.</summary>
+    public static string BadgeClass(ReviewStatus status) => "badge status-" + status.ToString().ToLowerInvariant();
+
     public static string For(Decision decision) => decision switch
     {
         Decision.Approve => "Approved",
