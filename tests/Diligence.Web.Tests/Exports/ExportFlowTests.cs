@@ -62,7 +62,7 @@ public sealed class ExportFlowTests
         var disposition = response.Content.Headers.ContentDisposition!;
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That((disposition.DispositionType, disposition.FileName?.Trim('"')),
-            Is.EqualTo(("attachment", $"Astronomer - Astro - security write-up - {today}.pdf")));
+            Is.EqualTo(("attachment", $"Astronomer - Astro - security write-up - {today} - Letter.pdf")));
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(pdf)), Is.EqualTo(export.Sha256));
         Assert.That((export.SizeBytes, export.Paper), Is.EqualTo(((long?)pdf.Length, "Letter")));
         using var document = PdfDocument.Open(pdf);
@@ -77,6 +77,43 @@ public sealed class ExportFlowTests
             (AuditActions.ExportRequested, procurementUser.Email),
             (AuditActions.ExportDownloaded, procurementUser.Email),
         }));
+    }
+
+    [Test]
+    public async Task A4_and_letter_exports_of_one_review_download_under_names_that_say_their_paper()
+    {
+        var reviewId = await _app.StartReviewAsync(_reviewer);
+        var a4 = await _app.WaitUntilFinishedAsync(await _app.RequestExportAsync(_reviewer, reviewId, "A4"));
+        var letter = await _app.WaitUntilFinishedAsync(await _app.RequestExportAsync(_reviewer, reviewId, "Letter"));
+
+        var names = new List<string?>();
+        foreach (var export in new[] { a4, letter })
+        {
+            var response = await _reviewer.GetAsync($"/exports/{export.Id}/pdf");
+            names.Add(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(names, Is.EqualTo(new[]
+        {
+            $"Astronomer - Astro - security write-up - {today} - A4.pdf",
+            $"Astronomer - Astro - security write-up - {today} - Letter.pdf",
+        }));
+    }
+
+    [Test]
+    public async Task The_queued_notice_is_gone_once_the_export_it_announced_is_ready()
+    {
+        var reviewId = await _app.StartReviewAsync(_reviewer);
+        var exportId = await _app.RequestExportAsync(_reviewer, reviewId);
+        var export = await _app.WaitUntilFinishedAsync(exportId);
+
+        // The page the post redirected to, opened after the render finished.
+        var page = await _reviewer.GetStringAsync($"/reviews/{reviewId}/exports");
+
+        Assert.That(export.State, Is.EqualTo(ExportState.Ready));
+        Assert.That(page, Does.Not.Contain("id=\"export-notice\"").And.Not.Contain("PDF export queued"));
+        Assert.That(page, Does.Contain($"data-export-id=\"{exportId}\" data-state=\"ready\""));
     }
 
     [Test]
