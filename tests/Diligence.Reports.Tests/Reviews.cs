@@ -25,6 +25,18 @@ internal static class Reviews
 
     public static AnswerSheet Fixture() => Load(FixturePath);
 
+    /// <summary>A review the committee rejected, against the fixture reviewer's recommendation to approve with conditions.</summary>
+    public static ReviewFacts Rejected { get; } = new()
+    {
+        VendorName = "Fixture Corporation",
+        Status = Core.Reviews.ReviewStatus.Decided,
+        Decision = Core.Reviews.Decision.Reject,
+        DecisionRationale = "Inbound access into our network is a hard stop for this workload.",
+        DecidedBy = "Chris Chair",
+        DecidedOn = new DateOnly(2026, 3, 4),
+        Reviewer = "Ada Analyst",
+    };
+
     public static WriteUp WriteUpOf(AnswerSheet sheet, DateOnly? day = null, ReviewFacts? facts = null) =>
         new WriteUpBuilder(Questionnaire).Build(sheet, day ?? sheet.AsOf ?? FixtureDay, facts);
 

@@ -29,7 +29,7 @@ public sealed record Export
     /// <summary>Why the last attempt failed, in words for the user.</summary>
     public string? Error { get; init; }
 
-    /// <summary>Download name, e.g. "Astronomer - Astro - security write-up - 2026-11-23.pdf".</summary>
+    /// <summary>Download name, e.g. "Astronomer - Astro - security write-up - 2026-11-23 - A4.pdf".</summary>
     public required string FileName { get; init; }
 
     /// <summary>Lowercase hex SHA-256 of the PDF, once ready.</summary>

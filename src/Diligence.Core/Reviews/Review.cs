@@ -2,7 +2,8 @@ namespace Diligence.Core.Reviews;
 
 /// <summary>
 /// One diligence review of a vendor, pinned to the questionnaire version and content hash it was started on.
-/// Version is the optimistic-concurrency counter maintained by the store.
+/// Version is the optimistic-concurrency counter maintained by the store. A decided review also records who recorded
+/// the committee's decision and when (unknown who for decisions recorded before that was kept).
 /// </summary>
 public sealed record Review(
     Guid Id,
@@ -17,4 +18,6 @@ public sealed record Review(
     Guid? PreviousReviewId,
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt,
-    int Version);
+    int Version,
+    Guid? DecidedBy = null,
+    DateTimeOffset? DecidedAt = null);

@@ -2,7 +2,6 @@ namespace Diligence.Core.WriteUp;
 
 /// <summary>The first page a committee member reads: conclusion, findings at a glance, certifications, deployment model.</summary>
 public sealed record ExecutiveSummary(
-    string Decision,
     string? RiskRating,
     string? Recommendation,
     IReadOnlyList<SeverityCount> FindingCounts,

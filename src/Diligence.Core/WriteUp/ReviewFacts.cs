@@ -19,7 +19,14 @@ public sealed record ReviewFacts
 
     public ReviewStatus? Status { get; init; }
 
+    /// <summary>The committee's decision, once recorded; the reviewer's recommended decision is an answer, not this.</summary>
     public Decision? Decision { get; init; }
+
+    /// <summary>Why the committee decided as it did, as the committee wrote it (plain text).</summary>
+    public string? DecisionRationale { get; init; }
+
+    /// <summary>Who recorded the decision.</summary>
+    public string? DecidedBy { get; init; }
 
     /// <summary>Markdown; overrides the answer to <c>review.recommendation</c>.</summary>
     public string? Recommendation { get; init; }

@@ -30,11 +30,13 @@ public sealed class ReviewWriteUpComposer(QuestionnaireEvaluator evaluator)
             Product = review.Vendor.Product,
             ReviewId = review.Review.Id.ToString(),
             Status = review.Review.Status,
-            Decision = review.Review.Decision,
+            Decision = decided ? review.Review.Decision : null,
+            DecisionRationale = decided ? review.Review.DecisionRationale : null,
+            DecidedBy = decided && review.Review.DecidedBy is { } by ? review.People?.GetValueOrDefault(by) : null,
             Reviewer = review.OwnerName,
             PreparedOn = today,
-            DecidedOn = decided ? DateOnly.FromDateTime(review.Review.UpdatedAt.UtcDateTime) : null,
-            Findings = ReviewFinding.FromStored(review.Findings),
+            DecidedOn = decided && review.Review.DecidedAt is { } at ? DateOnly.FromDateTime(at.UtcDateTime) : null,
+            Findings = ReviewFinding.FromStored(review.Findings, review.People),
             Provenance = OriginsOf(review),
         });
     }

@@ -1,4 +1,4 @@
 namespace Diligence.Core.WriteUp;
 
-/// <summary>The sign-off block: the decision recorded and who signs for it.</summary>
-public sealed record SignOff(string Decision, string? DecidedOn, IReadOnlyList<Signatory> Signatories);
+/// <summary>The sign-off block: who signs for the decision (which is <see cref="WriteUp.CommitteeDecision"/>).</summary>
+public sealed record SignOff(IReadOnlyList<Signatory> Signatories);

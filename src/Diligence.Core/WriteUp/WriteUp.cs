@@ -26,6 +26,12 @@ public sealed record WriteUp
 
     public required IReadOnlyList<ProvenanceRow> Provenance { get; init; }
 
+    /// <summary>The decision the reviewer recommends (an answer: "Approve with conditions"); null until chosen.</summary>
+    public string? ReviewerRecommends { get; init; }
+
+    /// <summary>The committee's recorded decision; null while none is recorded. Never the reviewer's recommendation.</summary>
+    public WriteUpDecision? CommitteeDecision { get; init; }
+
     public required SignOff SignOff { get; init; }
 
     public required string QuestionnaireId { get; init; }

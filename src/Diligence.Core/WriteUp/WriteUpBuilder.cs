@@ -44,7 +44,6 @@ public sealed class WriteUpBuilder
 
         var sections = BuildSections(context);
         var openQuestions = sections.SelectMany(s => s.OpenQuestions).ToList();
-        var decision = DecisionLabel(context);
         var certifications = context.Certifications;
 
         var vendor = facts.VendorName ?? answers.VendorName ?? "Unnamed vendor";
@@ -56,7 +55,6 @@ public sealed class WriteUpBuilder
             reviewTitle,
             facts.ReviewId,
             facts.Status is { } status ? WriteUpText.Status(status) : "Draft",
-            decision,
             facts.Reviewer,
             WriteUpText.Date(facts.PreparedOn ?? evaluatedOn),
             WriteUpText.Date(answers.AsOf),
@@ -69,7 +67,6 @@ public sealed class WriteUpBuilder
                 context.Findings.FirstOrDefault(g => g.Severity == WriteUpText.SeverityName(severity))?.Findings.Count ?? 0))
             .ToList();
         var summary = new ExecutiveSummary(
-            decision,
             ChoiceLabel(WellKnownKeys.RiskRating, context),
             facts.Recommendation ?? TextAnswer(WellKnownKeys.Recommendation, context),
             counts,
@@ -98,9 +95,11 @@ public sealed class WriteUpBuilder
             Sections = sections,
             OpenQuestions = openQuestions,
             Provenance = context.ProvenanceRows,
+            ReviewerRecommends = ChoiceLabel(WellKnownKeys.Decision, context),
+            CommitteeDecision = facts.Decision is { } decision
+                ? new WriteUpDecision(WriteUpText.Decision(decision), WriteUpText.Date(facts.DecidedOn), Blank(facts.DecidedBy), facts.DecisionRationale?.Trim() ?? "")
+                : null,
             SignOff = new SignOff(
-                decision,
-                WriteUpText.Date(facts.DecidedOn),
                 [new Signatory("Security reviewer", facts.Reviewer), new Signatory("Security committee chair", null), new Signatory("Procurement", null)]),
             QuestionnaireId = _questionnaire.Id,
             QuestionnaireTitle = _questionnaire.Title,
@@ -366,46 +365,105 @@ public sealed class WriteUpBuilder
 
     private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
-    /// <summary>The review's findings when given, else the evaluator's raised findings (status open), by severity.</summary>
+    /// <summary>
+    /// The review's findings when given, else the evaluator's raised findings (status open), by severity. Each says what
+    /// raised it: a rule, with the answers it fired on, or a person.
+    /// </summary>
     private IReadOnlyList<FindingGroup> BuildFindings(WriteUpBuildContext context)
     {
+        var raised = context.Evaluation.Findings.ToDictionary(f => f.SourceId, StringComparer.Ordinal);
         var findings = context.Facts.Findings is { } recorded
-            ? recorded.Select(f => (f.Severity, new WriteUpFinding(f.Text, null, null, null, Blank(f.Owner), WriteUpText.FindingStatus(f.Status))))
-            : context.Evaluation.Findings.Select(f => (f.Severity, new WriteUpFinding(
-                f.Text,
-                RaisedBy(f.SourceId),
-                f.Ask,
-                f.ItemKey is null ? null : Blank(context.Answers[f.ItemKey]?.Explanation),
-                null,
-                WriteUpText.FindingStatus(Reviews.FindingStatus.Open))));
+            ? recorded.Select(f => (f.Severity, f.SourceId is { } sourceId
+                ? Automatic(f.Text, sourceId, raised.GetValueOrDefault(sourceId), f.Owner, f.Status, context)
+                : new WriteUpFinding(f.Text, $"Person: {Blank(f.RaisedBy) ?? "name not recorded"}", null, null, Blank(f.Owner), WriteUpText.FindingStatus(f.Status))))
+            : context.Evaluation.Findings.Select(f => (f.Severity, Automatic(f.Text, f.SourceId, f, null, Reviews.FindingStatus.Open, context)));
         return [.. findings
             .GroupBy(f => f.Severity)
             .OrderBy(g => g.Key)
             .Select(g => new FindingGroup(WriteUpText.SeverityName(g.Key), WriteUpText.Severity(g.Key), [.. g.Select(f => f.Item2)]))];
     }
 
-    /// <summary>The question and answer that raised a flag (<c>flag:key:option</c>), or "Questionnaire rule".</summary>
-    private string RaisedBy(string sourceId)
+    private WriteUpFinding Automatic(
+        string text, string sourceId, RaisedFinding? raised, string? owner, Reviews.FindingStatus status, WriteUpBuildContext context) =>
+        new(
+            text,
+            RaisedBy(sourceId, context),
+            raised?.Ask,
+            raised?.ItemKey is { } key ? Blank(context.Answers[key]?.Explanation) : null,
+            Blank(owner),
+            WriteUpText.FindingStatus(status));
+
+    /// <summary>
+    /// "Rule: “prompt” answered answer" for a flag (<c>flag:key:option</c>); for a questionnaire rule (<c>rule:id</c>), the
+    /// same for every question its condition reads, joined by "; ".
+    /// </summary>
+    private string RaisedBy(string sourceId, WriteUpBuildContext context)
     {
-        if (!sourceId.StartsWith("flag:", StringComparison.Ordinal))
-            return "Questionnaire rule";
-        var optionAt = sourceId.LastIndexOf(':');
-        var key = sourceId[5..optionAt];
-        var option = sourceId[(optionAt + 1)..];
-        if (_questionnaire.FindItemByKey(key) is not { } item)
-            return key;
-        var answer = item switch
+        if (sourceId.StartsWith("flag:", StringComparison.Ordinal))
         {
-            YesNoNaItem => WriteUpText.YesNoNa(option),
-            ChoiceItem choice => OptionLabel(choice, option, null),
-            _ => option,
+            var optionAt = sourceId.LastIndexOf(':');
+            var key = sourceId[5..optionAt];
+            var option = sourceId[(optionAt + 1)..];
+            if (_questionnaire.FindItemByKey(key) is not { } item)
+                return $"Rule: {key} answered {option}";
+            var answer = item switch
+            {
+                YesNoNaItem => WriteUpText.YesNoNa(option),
+                ChoiceItem choice => OptionLabel(choice, option, null),
+                _ => option,
+            };
+            return $"Rule: “{PromptOf(item)}” answered {answer}";
+        }
+        var ruleId = sourceId.StartsWith("rule:", StringComparison.Ordinal) ? sourceId[5..] : sourceId;
+        if (_questionnaire.Findings.FirstOrDefault(r => r.Id == ruleId) is not { } rule)
+            return $"Rule: {ruleId}";
+        var read = QuestionsOf(rule.When, context).Distinct(StringComparer.Ordinal).Select(q => AnswerRead(q, context));
+        return $"Rule: {string.Join("; ", read)}";
+    }
+
+    /// <summary>
+    /// The questions a condition reads. Of an <c>any</c>, only the "is (not) answered" tests that hold, when some do: a
+    /// missing-answers rule names the missing answers, not every question it checks.
+    /// </summary>
+    private IEnumerable<string> QuestionsOf(Condition condition, WriteUpBuildContext context) =>
+        condition switch
+        {
+            LeafCondition leaf => [leaf.Question],
+            AllCondition all => all.Conditions.SelectMany(c => QuestionsOf(c, context)),
+            AnyCondition any => (any.Conditions.Where(c => Holds(c, context) is not false).ToList() is { Count: > 0 } holding ? holding : any.Conditions)
+                .SelectMany(c => QuestionsOf(c, context)),
+            NotCondition not => not.Conditions.SelectMany(c => QuestionsOf(c, context)),
+            _ => [],
         };
-        // A repeat sub-item's prompt ("Status") needs its list's name to make sense.
-        var prompt = _questionnaire.FindParentOf(item.Id) is RepeatItem repeat
+
+    /// <summary>Whether an answered-or-not test holds; null for any other condition, which only the evaluator judges.</summary>
+    private bool? Holds(Condition condition, WriteUpBuildContext context) =>
+        condition is LeafCondition { Operator: ConditionOperator.Empty or ConditionOperator.NotEmpty } leaf && !leaf.RefersToSubItem
+            ? context.Evaluation.IsAnswered(leaf.Question) == (leaf.Operator == ConditionOperator.NotEmpty)
+            : null;
+
+    /// <summary>A condition's question (an item id, or <c>repeatId.subItemId</c>) with the answer it read, as a hidden item reads.</summary>
+    private string AnswerRead(string question, WriteUpBuildContext context)
+    {
+        var dot = question.IndexOf('.', StringComparison.Ordinal);
+        var item = _questionnaire.FindItem(dot < 0 ? question : question[(dot + 1)..]) as AnswerableItem;
+        if (item is null)
+            return $"“{question}”";
+        IEnumerable<AnswerValue> values = [];
+        if (dot >= 0 && _questionnaire.FindItem(question[..dot]) is RepeatItem repeat
+            && context.Evaluation.IsVisible(repeat.Id) && context.Answers[repeat.Key]?.Value is RepeatValue entries)
+            values = entries.Entries.Select(e => e.GetValueOrDefault(item.Id)).OfType<AnswerValue>();
+        else if (dot < 0 && context.Evaluation.IsVisible(item.Id) && context.Answers[item.Key]?.Value is { } value)
+            values = [value];
+        var texts = values.Where(v => !v.IsEmpty).Select(v => SubItemText(item, v)).Where(t => t.Length > 0).Distinct(StringComparer.Ordinal).ToList();
+        return texts.Count == 0 ? $"“{PromptOf(item)}” not answered" : $"“{PromptOf(item)}” answered {string.Join(", ", texts)}";
+    }
+
+    // A repeat sub-item's prompt ("Status") needs its list's name to make sense.
+    private string PromptOf(AnswerableItem item) =>
+        _questionnaire.FindParentOf(item.Id) is RepeatItem repeat
             ? $"{repeat.EntryLabel ?? repeat.Prompt} {item.Prompt.ToLowerInvariant()}"
             : item.Prompt;
-        return $"{prompt.TrimEnd('?', ' ')}: {answer}";
-    }
 
     private IReadOnlyList<CertificationRow> BuildCertifications(WriteUpBuildContext context)
     {
@@ -490,11 +548,6 @@ public sealed class WriteUpBuilder
             note,
             supports);
     }
-
-    private string DecisionLabel(WriteUpBuildContext context) =>
-        context.Facts.Decision is { } decision
-            ? WriteUpText.Decision(decision)
-            : ChoiceLabel(WellKnownKeys.Decision, context) ?? "Not yet decided";
 
     private string? ChoiceLabel(string key, WriteUpBuildContext context) =>
         VisibleAnswer(key, context) is ({ } item, { Value: ChoiceValue choice } answer) && item is ChoiceItem choiceItem

@@ -7,7 +7,6 @@ public sealed record WriteUpCover(
     string ReviewTitle,
     string? ReviewId,
     string Status,
-    string Decision,
     string? Reviewer,
     string PreparedOn,
     string? AnswersAsOf,

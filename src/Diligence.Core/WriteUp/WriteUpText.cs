@@ -60,12 +60,13 @@ internal static class WriteUpText
             _ => "Decided",
         };
 
+    /// <summary>The committee's decision, in the past tense so it never reads like the reviewer's recommendation.</summary>
     public static string Decision(Decision decision) =>
         decision switch
         {
-            Reviews.Decision.Approve => "Approve",
-            Reviews.Decision.ApproveWithConditions => "Approve with conditions",
-            _ => "Reject",
+            Reviews.Decision.Approve => "Approved",
+            Reviews.Decision.ApproveWithConditions => "Approved with conditions",
+            _ => "Rejected",
         };
 
     public static string FindingStatus(FindingStatus status) =>

@@ -11,7 +11,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
     private const string SelectFinding = """
         SELECT id AS Id, review_id AS ReviewId, source AS Source, source_id AS SourceId, severity AS Severity, text AS Text,
                owner AS Owner, status AS Status, withdrawn AS Withdrawn, created_at AS CreatedAt, updated_at AS UpdatedAt,
-               version AS Version
+               version AS Version, raised_by AS RaisedBy
         FROM findings
         """;
 
@@ -31,14 +31,14 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
     private const string AutomaticForUpdateSql = """
         SELECT id AS Id, review_id AS ReviewId, source AS Source, source_id AS SourceId, severity AS Severity, text AS Text,
                owner AS Owner, status AS Status, withdrawn AS Withdrawn, created_at AS CreatedAt, updated_at AS UpdatedAt,
-               version AS Version
+               version AS Version, raised_by AS RaisedBy
         FROM findings WITH (UPDLOCK, HOLDLOCK)
         WHERE review_id = @reviewId AND source <> 'Manual'
         """;
 
     private const string InsertSql = """
-        INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version)
-        VALUES (@Id, @ReviewId, @Source, @SourceId, @Severity, @Text, @Owner, @Status, @Withdrawn, @CreatedAt, @UpdatedAt, 1)
+        INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version, raised_by)
+        VALUES (@Id, @ReviewId, @Source, @SourceId, @Severity, @Text, @Owner, @Status, @Withdrawn, @CreatedAt, @UpdatedAt, 1, @RaisedBy)
         """;
 
     private const string UpdateSql = """
@@ -91,6 +91,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
                 finding.Withdrawn,
                 finding.CreatedAt,
                 finding.UpdatedAt,
+                finding.RaisedBy,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -174,6 +175,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
                 Withdrawn = false,
                 CreatedAt = at,
                 UpdatedAt = at,
+                RaisedBy = (Guid?)null,
             })
             .ToList();
         var withdrawn = automatic.Values.Where(f => !f.Withdrawn && !raisedById.ContainsKey(f.SourceId!)).ToList();

@@ -11,14 +11,16 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         r.id AS Id, r.vendor_id AS VendorId, r.questionnaire_id AS QuestionnaireId,
         r.questionnaire_version AS QuestionnaireVersion, r.questionnaire_hash AS QuestionnaireHash, r.status AS Status,
         r.owner_id AS OwnerId, r.decision AS Decision, r.decision_rationale AS DecisionRationale,
-        r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version
+        r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version,
+        r.decided_by AS DecidedBy, r.decided_at AS DecidedAt
         """;
 
     private const string CreateSql = """
         INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
-                             decision, decision_rationale, previous_review_id, created_at, updated_at, version)
+                             decision, decision_rationale, previous_review_id, created_at, updated_at, version,
+                                 decided_by, decided_at)
         VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
-                @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1)
+                @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1, @DecidedBy, @DecidedAt)
         """;
 
     private const string GetSql = $"SELECT {ReviewColumns} FROM reviews r WHERE r.id = @id";
@@ -46,6 +48,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
     private const string UpdateSql = """
         UPDATE reviews
         SET status = @Status, owner_id = @OwnerId, decision = @Decision, decision_rationale = @DecisionRationale,
+            decided_by = @DecidedBy, decided_at = @DecidedAt,
             updated_at = @UpdatedAt, version = version + 1
         WHERE id = @Id AND version = @expectedVersion;
         SELECT @@ROWCOUNT;
@@ -72,6 +75,8 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
                 review.PreviousReviewId,
                 review.CreatedAt,
                 review.UpdatedAt,
+                review.DecidedBy,
+                review.DecidedAt,
             },
             transaction,
             cancellationToken: cancellationToken));
@@ -142,6 +147,8 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
                 updated.OwnerId,
                 Decision = updated.Decision?.ToString(),
                 updated.DecisionRationale,
+                updated.DecidedBy,
+                updated.DecidedAt,
                 updated.UpdatedAt,
                 expectedVersion,
             },

@@ -12,4 +12,5 @@ internal sealed record FindingInsert(
     string Status,
     bool Withdrawn,
     DateTimeOffset CreatedAt,
-    DateTimeOffset UpdatedAt);
+    DateTimeOffset UpdatedAt,
+    Guid? RaisedBy = null);

@@ -29,6 +29,8 @@ internal sealed class FindingRow
 
     public int Version { get; init; }
 
+    public Guid? RaisedBy { get; init; }
+
     public Finding ToFinding() =>
-        new(Id, ReviewId, Source, SourceId, Severity, Text, Owner, Status, Withdrawn, CreatedAt, UpdatedAt, Version);
+        new(Id, ReviewId, Source, SourceId, Severity, Text, Owner, Status, Withdrawn, CreatedAt, UpdatedAt, Version, RaisedBy);
 }

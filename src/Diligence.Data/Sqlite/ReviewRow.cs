@@ -31,6 +31,10 @@ internal class ReviewRow
 
     public int Version { get; init; }
 
+    public Guid? DecidedBy { get; init; }
+
+    public DateTimeOffset? DecidedAt { get; init; }
+
     public Review ToReview() => new(
         Id,
         VendorId,
@@ -44,5 +48,7 @@ internal class ReviewRow
         PreviousReviewId,
         CreatedAt,
         UpdatedAt,
-        Version);
+        Version,
+        DecidedBy,
+        DecidedAt);
 }

@@ -11,13 +11,13 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
     private const string SelectFinding = """
         SELECT id AS Id, review_id AS ReviewId, source AS Source, source_id AS SourceId, severity AS Severity, text AS Text,
                owner AS Owner, status AS Status, withdrawn AS Withdrawn, created_at AS CreatedAt, updated_at AS UpdatedAt,
-               version AS Version
+               version AS Version, raised_by AS RaisedBy
         FROM findings
         """;
 
     private const string InsertFinding = """
-        INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version)
-        VALUES (@Id, @ReviewId, @Source, @SourceId, @Severity, @Text, @Owner, @Status, @Withdrawn, @CreatedAt, @UpdatedAt, 1)
+        INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version, raised_by)
+        VALUES (@Id, @ReviewId, @Source, @SourceId, @Severity, @Text, @Owner, @Status, @Withdrawn, @CreatedAt, @UpdatedAt, 1, @RaisedBy)
         """;
 
     public async Task<IReadOnlyList<Finding>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default)
@@ -68,6 +68,7 @@ public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IF
                 finding.Withdrawn,
                 finding.CreatedAt,
                 finding.UpdatedAt,
+                finding.RaisedBy,
             },
             write.Transaction,
             cancellationToken: cancellationToken));

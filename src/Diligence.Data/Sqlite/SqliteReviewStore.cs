@@ -10,7 +10,8 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         r.id AS Id, r.vendor_id AS VendorId, r.questionnaire_id AS QuestionnaireId,
         r.questionnaire_version AS QuestionnaireVersion, r.questionnaire_hash AS QuestionnaireHash, r.status AS Status,
         r.owner_id AS OwnerId, r.decision AS Decision, r.decision_rationale AS DecisionRationale,
-        r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version
+        r.previous_review_id AS PreviousReviewId, r.created_at AS CreatedAt, r.updated_at AS UpdatedAt, r.version AS Version,
+        r.decided_by AS DecidedBy, r.decided_at AS DecidedAt
         """;
 
     private const string Summaries = $"""
@@ -29,9 +30,10 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         await write.Connection.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
-                                 decision, decision_rationale, previous_review_id, created_at, updated_at, version)
+                                 decision, decision_rationale, previous_review_id, created_at, updated_at, version,
+                                 decided_by, decided_at)
             VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
-                    @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1)
+                    @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1, @DecidedBy, @DecidedAt)
             """,
             new
             {
@@ -47,6 +49,8 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
                 review.PreviousReviewId,
                 review.CreatedAt,
                 review.UpdatedAt,
+                review.DecidedBy,
+                review.DecidedAt,
             },
             write.Transaction,
             cancellationToken: cancellationToken));
@@ -124,6 +128,7 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
             """
             UPDATE reviews
             SET status = @Status, owner_id = @OwnerId, decision = @Decision, decision_rationale = @DecisionRationale,
+                decided_by = @DecidedBy, decided_at = @DecidedAt,
                 updated_at = @UpdatedAt, version = @newVersion
             WHERE id = @Id
             """,
@@ -134,6 +139,8 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
                 updated.OwnerId,
                 Decision = updated.Decision?.ToString(),
                 updated.DecisionRationale,
+                updated.DecidedBy,
+                updated.DecidedAt,
                 updated.UpdatedAt,
                 newVersion,
             },

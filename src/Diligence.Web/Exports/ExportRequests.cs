@@ -24,7 +24,7 @@ public sealed class ExportRequests(
             RequestedBy = userId,
             RequestedAt = now,
             Paper = paper,
-            FileName = ExportFileName.For(vendor.Name, vendor.Product, DateOnly.FromDateTime(now.UtcDateTime)),
+            FileName = ExportFileName.For(vendor.Name, vendor.Product, DateOnly.FromDateTime(now.UtcDateTime), paper),
         };
         var record = new AuditRecord(AuditActions.ExportRequested, AuditResources.Export, export.Id.ToString(), After: $"review {reviewId}, {paper}");
         await exports.CreateAsync(export, audit.Describe(record), ct);

@@ -4,7 +4,10 @@ using Diligence.Web.Reviews;
 
 namespace Diligence.Web.Exports;
 
-/// <summary>Reads a review as stored (answers, findings, provenance, owner) and composes its write-up.</summary>
+/// <summary>
+/// Reads a review as stored (answers, findings, provenance, owner, and who decided it and raised its findings) and
+/// composes its write-up.
+/// </summary>
 public sealed class ReviewWriteUpSource(ReviewWorkspace workspace, IFindingStore findings, IUserStore users)
 {
     /// <summary>Null when the review, its vendor or its questionnaire version is gone.</summary>
@@ -15,14 +18,24 @@ public sealed class ReviewWriteUpSource(ReviewWorkspace workspace, IFindingStore
             return null;
         }
         var owner = await users.GetAsync(state.Review.OwnerId, ct);
-        var stored = new StoredReview(
+        var stored = await findings.ListAsync(reviewId, ct);
+        var people = new Dictionary<Guid, string>();
+        foreach (var id in stored.Select(f => f.RaisedBy).Append(state.Review.DecidedBy).OfType<Guid>().Distinct())
+        {
+            if (await users.GetAsync(id, ct) is { } user)
+            {
+                people[id] = user.DisplayName;
+            }
+        }
+        var review = new StoredReview(
             state.Review,
             state.Vendor,
             state.Sheet,
             state.Stored,
-            await findings.ListAsync(reviewId, ct),
+            stored,
             [.. state.Origins.Values],
-            owner?.DisplayName);
-        return new ReviewWriteUpComposer(state.Questionnaire.Evaluator).Compose(stored, state.Today);
+            owner?.DisplayName,
+            people);
+        return new ReviewWriteUpComposer(state.Questionnaire.Evaluator).Compose(review, state.Today);
     }
 }

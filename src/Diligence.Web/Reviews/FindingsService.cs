@@ -40,7 +40,7 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
         return new FindingsBoard(state, groups, all.Where(v => v.Finding.Withdrawn).ToList());
     }
 
-    public async Task<ChangeOutcome> AddAsync(Guid reviewId, NewFinding input, CancellationToken ct)
+    public async Task<ChangeOutcome> AddAsync(Guid reviewId, NewFinding input, Guid userId, CancellationToken ct)
     {
         var state = await workspace.LoadAsync(reviewId, ct);
         if (state is null)
@@ -77,7 +77,7 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
         var now = clock.GetUtcNow();
         var finding = new Finding(
             Guid.NewGuid(), reviewId, FindingSource.Manual, SourceId: null, input.Severity!, description, owner,
-            FindingStatus.Open, Withdrawn: false, now, now, Version: 1);
+            FindingStatus.Open, Withdrawn: false, now, now, Version: 1, RaisedBy: userId);
         var record = new AuditRecord(AuditActions.FindingAdded, AuditResources.Finding, finding.Id.ToString(), After: Summary(finding));
         await findings.AddAsync(finding, audit.Describe(record), ct);
         audit.Written(record.Action);

@@ -71,7 +71,7 @@ public sealed class ReviewLifecycleService(
             reassessedIn);
     }
 
-    public async Task<ChangeOutcome> MoveAsync(Guid reviewId, LifecycleMove move, CancellationToken ct)
+    public async Task<ChangeOutcome> MoveAsync(Guid reviewId, LifecycleMove move, Guid userId, CancellationToken ct)
     {
         var review = await reviews.GetAsync(reviewId, ct);
         if (review is null)
@@ -116,7 +116,7 @@ public sealed class ReviewLifecycleService(
             {
                 return new ChangeOutcome.Refused(errors);
             }
-            updated = updated with { Decision = move.Decision, DecisionRationale = rationale };
+            updated = updated with { Decision = move.Decision, DecisionRationale = rationale, DecidedBy = userId, DecidedAt = updated.UpdatedAt };
         }
         var asking = to == ReviewStatus.AwaitingVendor && await workspace.LoadAsync(reviewId, ct) is { } state
             ? vendorRequests.Compose(state)

@@ -11,10 +11,10 @@ public abstract class FindingStoreContract : StoreContract
         "rule:phi-without-baa", FindingSource.Rule, FindingSeverities.Critical, "PHI is in scope and the vendor signs no BAA.");
 
     [Test]
-    public async Task An_added_finding_can_be_read_back_at_version_one()
+    public async Task An_added_finding_can_be_read_back_at_version_one_with_who_raised_it()
     {
         var review = await SeedReviewAsync();
-        var finding = TestData.ManualFinding(review.Id) with { Owner = "Vendor security team", Version = 5 };
+        var finding = TestData.ManualFinding(review.Id) with { Owner = "Vendor security team", Version = 5, RaisedBy = review.OwnerId };
 
         await Database.Findings.AddAsync(finding);
 

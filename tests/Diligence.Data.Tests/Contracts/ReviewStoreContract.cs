@@ -209,7 +209,7 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
-    public async Task A_decision_is_stored_with_its_rationale_and_locks_the_review()
+    public async Task A_decision_is_stored_with_its_rationale_who_recorded_it_and_when_and_locks_the_review()
     {
         var review = await SeedReviewAsync(ReviewStatus.ReadyForCommittee);
         var decided = review with
@@ -217,6 +217,8 @@ public abstract class ReviewStoreContract : StoreContract
             Status = ReviewStatus.Decided,
             Decision = Decision.ApproveWithConditions,
             DecisionRationale = "Approve once SSO is enforced for every workspace.",
+            DecidedBy = review.OwnerId,
+            DecidedAt = review.UpdatedAt.AddHours(1),
         };
 
         var version = await Database.Reviews.UpdateAsync(decided, expectedVersion: 1);

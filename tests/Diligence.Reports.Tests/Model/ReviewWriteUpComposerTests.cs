@@ -40,7 +40,6 @@ public sealed class ReviewWriteUpComposerTests
 
         Assert.That(writeUp.Cover, Has.Property("Vendor").EqualTo("Fixture Corporation")
             .And.Property("Product").EqualTo("Fixture Cloud")
-            .And.Property("Decision").EqualTo("Reject")
             .And.Property("PreparedOn").EqualTo("6 March 2026"));
         Assert.That(writeUp.Author, Is.EqualTo("Ada Analyst"));
         Assert.That(writeUp.Sections.SelectMany(s => s.Findings).SelectMany(g => g.Findings).Select(f => f.Text), Is.EqualTo(new[] { "No SSO." }));
@@ -52,6 +51,57 @@ public sealed class ReviewWriteUpComposerTests
         }));
         Assert.That(writeUp.Provenance.Select(p => p.Source).Order(),
             Is.EqualTo(new[] { "Reviewer-confirmed", "Reviewer-overridden", "Vendor-supplied" }));
+    }
+
+    [Test]
+    public void A_rejected_review_brings_the_committees_decision_apart_from_the_recommendation_and_who_raised_each_finding()
+    {
+        var sheet = Reviews.Fixture();
+        var reviewId = Guid.NewGuid();
+        var chair = Guid.NewGuid();
+        var analyst = Guid.NewGuid();
+        var review = new Review(reviewId, Guid.NewGuid(), "q", "1", "h", ReviewStatus.Decided, analyst, Decision.Reject,
+            "Inbound access is a hard stop.", null, At, At.AddDays(2), 3, DecidedBy: chair, DecidedAt: At.AddDays(1));
+        var stored = new StoredReview(
+            review,
+            new Vendor(review.VendorId, "Fixture Corporation", "Fixture Cloud", null, null, At),
+            sheet,
+            new Dictionary<string, StoredAnswer>(StringComparer.Ordinal),
+            [
+                Finding(reviewId, "No SSO.", withdrawn: false) with { RaisedBy = analyst },
+                Finding(reviewId, "Written before authors were kept.", withdrawn: false),
+                Finding(reviewId, "The vendor requires inbound access into the customer network.", withdrawn: false)
+                    with { Source = FindingSource.Flag, SourceId = "flag:network.inbound-required:yes", Severity = FindingSeverities.High },
+            ],
+            [],
+            "Ada Analyst",
+            new Dictionary<Guid, string> { [chair] = "Chris Chair", [analyst] = "Ada Analyst" });
+
+        var writeUp = new ReviewWriteUpComposer(new QuestionnaireEvaluator(Reviews.Questionnaire)).Compose(stored, new DateOnly(2026, 3, 9));
+
+        Assert.That(writeUp.ReviewerRecommends, Is.EqualTo("Approve with conditions"));
+        Assert.That(writeUp.CommitteeDecision, Is.EqualTo(new WriteUpDecision("Rejected", "6 March 2026", "Chris Chair", "Inbound access is a hard stop.")));
+        Assert.That(writeUp.Sections.SelectMany(s => s.Findings).SelectMany(g => g.Findings).Select(f => (f.Text, f.RaisedBy)), Is.EquivalentTo(new[]
+        {
+            ("No SSO.", "Person: Ada Analyst"),
+            ("Written before authors were kept.", "Person: name not recorded"),
+            ("The vendor requires inbound access into the customer network.",
+                "Rule: “Does the vendor need inbound connectivity into the customer's network?” answered Yes"),
+        }));
+    }
+
+    [Test]
+    public void A_review_not_yet_decided_has_no_committee_decision_whatever_the_reviewer_recommends()
+    {
+        var sheet = Reviews.Fixture();
+        var review = new Review(Guid.NewGuid(), Guid.NewGuid(), "q", "1", "h", ReviewStatus.ReadyForCommittee, Guid.Empty, null, null, null, At, At, 2);
+        var stored = new StoredReview(
+            review, new Vendor(review.VendorId, "Fixture Corporation", null, null, null, At), sheet,
+            new Dictionary<string, StoredAnswer>(StringComparer.Ordinal), [], [], null);
+
+        var writeUp = new ReviewWriteUpComposer(new QuestionnaireEvaluator(Reviews.Questionnaire)).Compose(stored, new DateOnly(2026, 3, 9));
+
+        Assert.That((writeUp.ReviewerRecommends, writeUp.CommitteeDecision), Is.EqualTo(("Approve with conditions", (WriteUpDecision?)null)));
     }
 
     [Test]

@@ -153,7 +153,7 @@ public sealed class WriteUpBuilderTests
         Assert.That(writeUp.Summary.FindingTotal, Is.EqualTo(raised.Count));
         var sso = listed.SelectMany(g => g.Findings).Single(f => f.Text.StartsWith("Single sign-on", StringComparison.Ordinal));
         Assert.That(sso.Explanation, Is.EqualTo("Accounts are reviewed by hand every month until SSO ships."));
-        Assert.That(sso.RaisedBy, Does.EndWith(": On roadmap only"));
+        Assert.That(sso.RaisedBy, Does.StartWith("Rule: “").And.EndWith("” answered On roadmap only"));
     }
 
     [Test]
@@ -181,27 +181,56 @@ public sealed class WriteUpBuilderTests
         Assert.That(writeUp.Cover, Has.Property("Vendor").EqualTo("Fixture Corporation")
             .And.Property("ReviewTitle").EqualTo("Annual reassessment")
             .And.Property("Status").EqualTo("Ready for committee")
-            .And.Property("Decision").EqualTo("Reject")
             .And.Property("PreparedOn").EqualTo("2 March 2026"));
         Assert.That(writeUp.Author, Is.EqualTo("Ada Analyst"));
         var finding = writeUp.Sections.Single(s => s.HasFindings).Findings.Single().Findings.Single();
-        Assert.That((finding.Text, finding.Owner, finding.Status), Is.EqualTo(("No SSO.", "Platform team", "Risk accepted")));
+        Assert.That((finding.Text, finding.Owner, finding.Status, finding.RaisedBy), Is.EqualTo(("No SSO.", "Platform team", "Risk accepted", "Person: name not recorded")));
         Assert.That(AnswerOf(writeUp, "network.inbound-required").Provenance, Is.EqualTo("Vendor-supplied"));
         Assert.That(writeUp.Provenance.Select(p => p.Source), Is.EqualTo(new[] { "Reviewer-overridden", "Vendor-supplied" }));
         Assert.That(writeUp.SignOff.Signatories[0], Is.EqualTo(new Signatory("Security reviewer", "Ada Analyst")));
     }
 
     [Test]
-    public void The_summary_carries_decision_risk_recommendation_and_deployment_model()
+    public void The_summary_carries_risk_recommendation_and_deployment_model()
     {
         var summary = Reviews.WriteUpOf(Reviews.Fixture()).Summary;
 
-        Assert.That(summary.Decision, Is.EqualTo("Approve with conditions"));
         Assert.That(summary.RiskRating, Is.EqualTo("Moderate"));
         Assert.That(summary.Recommendation, Does.StartWith("Approve for **remote execution** only"));
         Assert.That(summary.DeploymentModel, Is.EqualTo("Remote execution"));
         Assert.That(summary.DeploymentModelsOffered, Has.Count.EqualTo(2));
         Assert.That(summary.FindingCounts.Select(c => c.Label), Is.EqualTo(new[] { "Critical", "High", "Medium", "Low", "Informational" }));
+    }
+
+    [Test]
+    public void An_undecided_review_has_the_reviewers_recommendation_and_no_committee_decision()
+    {
+        var writeUp = Reviews.WriteUpOf(Reviews.Fixture());
+
+        Assert.That((writeUp.ReviewerRecommends, writeUp.CommitteeDecision), Is.EqualTo(("Approve with conditions", (WriteUpDecision?)null)));
+    }
+
+    [Test]
+    public void A_decided_review_has_the_committees_decision_with_its_day_recorder_and_rationale_beside_the_recommendation()
+    {
+        var writeUp = Reviews.WriteUpOf(Reviews.Fixture(), facts: Reviews.Rejected);
+
+        Assert.That(writeUp.ReviewerRecommends, Is.EqualTo("Approve with conditions"));
+        Assert.That(writeUp.CommitteeDecision, Is.EqualTo(new WriteUpDecision(
+            "Rejected", "4 March 2026", "Chris Chair", "Inbound access into our network is a hard stop for this workload.")));
+    }
+
+    [Test]
+    public void A_finding_raised_by_a_rule_names_each_question_it_read_with_its_answer()
+    {
+        var writeUp = Reviews.WriteUpOf(Reviews.Fixture());
+        var phiWithoutBaa = Reviews.Questionnaire.Findings.Single(r => r.Id == "phi-without-baa").Finding;
+
+        var finding = writeUp.Sections.SelectMany(s => s.Findings).SelectMany(g => g.Findings).Single(f => f.Text == phiWithoutBaa);
+
+        Assert.That(finding.RaisedBy, Is.EqualTo(
+            "Rule: “Which classes of data will the service process, store or transmit?” answered Protected health information (PHI), Personal data (PII); "
+            + "“Will the vendor sign a HIPAA Business Associate Agreement (BAA)?” answered No"));
     }
 
     [Test]

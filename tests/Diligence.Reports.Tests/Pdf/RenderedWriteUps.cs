@@ -31,6 +31,7 @@ public sealed class RenderedWriteUps
             await Render(exporter, sample, Reviews.WriteUpOf(Reviews.Sample(sample)), PaperSize.A4);
         await Render(exporter, "fixture", Reviews.WriteUpOf(Reviews.Fixture()), PaperSize.A4);
         await Render(exporter, "fixture-letter", Reviews.WriteUpOf(Reviews.Fixture()), PaperSize.Letter);
+        await Render(exporter, "fixture-rejected", Reviews.WriteUpOf(Reviews.Fixture(), facts: Reviews.Rejected), PaperSize.A4);
         BlockedRequestsAfterWriteUps = Renderer.BlockedRequests;
     }
 

@@ -5,7 +5,45 @@ namespace Diligence.Reports.Tests.Pdf;
 
 public sealed class WriteUpPdfTests
 {
-    private static IEnumerable<string> AllRendered => [.. RenderedWriteUps.Samples, "fixture", "fixture-letter"];
+    private static IEnumerable<string> AllRendered => [.. RenderedWriteUps.Samples, "fixture", "fixture-letter", "fixture-rejected"];
+
+    [Test]
+    public void A_rejected_review_states_the_committees_decision_date_recorder_and_rationale_apart_from_the_recommendation()
+    {
+        var text = RenderedWriteUps.Get("fixture-rejected").Text;
+        var cover = PdfText.Normalize(text.Pages[0]);
+        var summary = PdfText.Normalize(text.Pages[text.PageStarting("Executive summary")]);
+        var signOff = PdfText.Normalize(text.Pages[text.PageStarting("Sign-off")]);
+
+        Assert.That(cover, Does.Contain("Reviewer's recommendation Approve with conditions"));
+        Assert.That(cover, Does.Contain("Committee decision Rejected on 4 March 2026 by Chris Chair"));
+        Assert.That(summary, Does.Contain("REVIEWER'S RECOMMENDATION COMMITTEE DECISION Approve with conditions Rejected"));
+        Assert.That(summary, Does.Contain("Rejected by the security committee on 4 March 2026, recorded by Chris Chair. "
+            + "Rationale: Inbound access into our network is a hard stop for this workload."));
+        Assert.That(signOff, Does.Contain("Committee decision: Rejected on 4 March 2026, recorded by Chris Chair."));
+        Assert.That(signOff, Does.Contain("Rationale: Inbound access into our network is a hard stop for this workload."));
+        Assert.That(signOff, Does.Contain("The reviewer recommended: Approve with conditions."));
+        Assert.That(cover + summary + signOff, Does.Not.Contain("Recommended decision").And.Not.Contain("RECOMMENDED DECISION"));
+        Assert.That(text.All, Does.Not.Contain("Decision recorded"));
+    }
+
+    [TestCase("fixture", "Approve with conditions")]
+    [TestCase("astronomer-astro", "Not yet made")]
+    public void An_undecided_review_says_no_decision_is_recorded_and_calls_the_recommendation_a_recommendation(string name, string recommendation)
+    {
+        var text = RenderedWriteUps.Get(name).Text;
+        var cover = PdfText.Normalize(text.Pages[0]);
+        var signOff = PdfText.Normalize(text.Pages[text.PageStarting("Sign-off")]);
+
+        Assert.That(cover, Does.Contain("Committee decision No decision recorded yet"));
+        Assert.That(cover, Does.Contain($"Reviewer's recommendation {recommendation}"));
+        Assert.That(signOff, Does.Contain("Committee decision: No decision recorded yet."));
+        var summary = PdfText.Normalize(text.Pages[text.PageStarting("Executive summary")]);
+        Assert.That(summary, Does.Contain("Committee decision No decision recorded yet."));
+        // The step that asks for it may print the question "Recommended decision"; the verdicts never call it the decision.
+        Assert.That(cover + summary + signOff, Does.Not.Contain("Recommended decision").And.Not.Contain("RECOMMENDED DECISION"));
+        Assert.That(text.All, Does.Not.Contain("Decision: Approve").And.Not.Contain("Decision Approve").And.Not.Contain("Decision recorded"));
+    }
 
     [TestCaseSource(nameof(AllRendered))]
     public void Every_page_says_page_x_of_y_and_carries_the_marking(string name)

@@ -6,11 +6,13 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Diligence.Core.Accounts;
 using Diligence.Core.Audit;
+using Diligence.Core.Reviews;
 using Diligence.Core.Exports;
 using Diligence.Data;
 using Diligence.Web.Exports;
 using Diligence.Web.Hosting;
 using Diligence.Web.Tests.Infrastructure;
+using Diligence.Web.Tests.Reviews;
 using Microsoft.Extensions.DependencyInjection;
 using UglyToad.PdfPig;
 
@@ -62,7 +64,7 @@ public sealed class ExportFlowTests
         var disposition = response.Content.Headers.ContentDisposition!;
         var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         Assert.That((disposition.DispositionType, disposition.FileName?.Trim('"')),
-            Is.EqualTo(("attachment", $"Astronomer - Astro - security write-up - {today}.pdf")));
+            Is.EqualTo(("attachment", $"Astronomer - Astro - security write-up - {today} - Letter.pdf")));
         Assert.That(Convert.ToHexStringLower(SHA256.HashData(pdf)), Is.EqualTo(export.Sha256));
         Assert.That((export.SizeBytes, export.Paper), Is.EqualTo(((long?)pdf.Length, "Letter")));
         using var document = PdfDocument.Open(pdf);
@@ -77,6 +79,64 @@ public sealed class ExportFlowTests
             (AuditActions.ExportRequested, procurementUser.Email),
             (AuditActions.ExportDownloaded, procurementUser.Email),
         }));
+    }
+
+    [Test]
+    public async Task A4_and_letter_exports_of_one_review_download_under_names_that_say_their_paper()
+    {
+        var reviewId = await _app.StartReviewAsync(_reviewer);
+        var a4 = await _app.WaitUntilFinishedAsync(await _app.RequestExportAsync(_reviewer, reviewId, "A4"));
+        var letter = await _app.WaitUntilFinishedAsync(await _app.RequestExportAsync(_reviewer, reviewId, "Letter"));
+
+        var names = new List<string?>();
+        foreach (var export in new[] { a4, letter })
+        {
+            var response = await _reviewer.GetAsync($"/exports/{export.Id}/pdf");
+            names.Add(response.Content.Headers.ContentDisposition?.FileName?.Trim('"'));
+        }
+
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.That(names, Is.EqualTo(new[]
+        {
+            $"Astronomer - Astro - security write-up - {today} - A4.pdf",
+            $"Astronomer - Astro - security write-up - {today} - Letter.pdf",
+        }));
+    }
+
+    [Test]
+    public async Task The_queued_notice_is_gone_once_the_export_it_announced_is_ready()
+    {
+        var reviewId = await _app.StartReviewAsync(_reviewer);
+        var exportId = await _app.RequestExportAsync(_reviewer, reviewId);
+        var export = await _app.WaitUntilFinishedAsync(exportId);
+
+        // The page the post redirected to, opened after the render finished.
+        var page = await _reviewer.GetStringAsync($"/reviews/{reviewId}/exports");
+
+        Assert.That(export.State, Is.EqualTo(ExportState.Ready));
+        Assert.That(page, Does.Not.Contain("id=\"export-notice\"").And.Not.Contain("PDF export queued"));
+        Assert.That(page, Does.Contain($"data-export-id=\"{exportId}\" data-state=\"ready\""));
+    }
+
+    [Test]
+    public async Task The_pdf_of_a_rejected_review_names_the_decision_who_recorded_it_when_and_why_and_who_raised_each_finding()
+    {
+        var review = await _app.AddReviewAsync(_reviewerUser.Id, ReviewStatus.ReadyForCommittee);
+        var added = await _reviewer.PostFormAsync($"/reviews/{review.Id}/findings?handler=Add",
+            Reviews.ReviewBuilder.Fields(("Severity", "high"), ("Description", "Backups are not encrypted.")), $"/reviews/{review.Id}/findings");
+        var decided = await _reviewer.PostFormAsync($"/reviews/{review.Id}?handler=Move", Reviews.ReviewBuilder.Fields(
+            ("To", "Decided"), ("Version", "1"), ("Decision", "Reject"), ("Rationale", "Unencrypted backups are a hard stop.")), $"/reviews/{review.Id}");
+        var decidedOn = (await _app.Get<IReviewStore>().GetAsync(review.Id))!.DecidedAt!.Value.UtcDateTime
+            .ToString("d MMMM yyyy", System.Globalization.CultureInfo.InvariantCulture);
+
+        var export = await _app.WaitUntilFinishedAsync(await _app.RequestExportAsync(_reviewer, review.Id));
+        using var document = PdfDocument.Open(await _reviewer.GetByteArrayAsync($"/exports/{export.Id}/pdf"));
+        var text = string.Join(" ", document.GetPages().Select(p => string.Join(" ", p.GetWords().Select(w => w.Text))));
+
+        Assert.That((added.StatusCode, decided.StatusCode, export.State), Is.EqualTo((HttpStatusCode.Redirect, HttpStatusCode.Redirect, ExportState.Ready)));
+        Assert.That(text, Does.Contain($"Committee decision: Rejected on {decidedOn}, recorded by {_reviewerUser.DisplayName}."));
+        Assert.That(text, Does.Contain("Rationale: Unencrypted backups are a hard stop."));
+        Assert.That(text, Does.Contain($"Person: {_reviewerUser.DisplayName}"));
     }
 
     [Test]

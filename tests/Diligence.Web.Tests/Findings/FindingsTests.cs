@@ -58,8 +58,8 @@ public sealed class FindingsTests
 
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         var finding = (await Stored(review)).Single();
-        Assert.That((finding.Source, finding.Severity, finding.Text, finding.Owner, finding.Status),
-            Is.EqualTo((FindingSource.Manual, "critical", "Backups are not encrypted.", "Vendor security team", FindingStatus.Open)));
+        Assert.That((finding.Source, finding.Severity, finding.Text, finding.Owner, finding.Status, finding.RaisedBy),
+            Is.EqualTo((FindingSource.Manual, "critical", "Backups are not encrypted.", "Vendor security team", FindingStatus.Open, (Guid?)_reviewerUser.Id)));
         var page = await _procurement.GetStringAsync(Url(review));
         Assert.That(page, Does.Contain("<h2 id=\"severity-critical\"><span class=\"badge critical\">critical</span> 1 finding</h2>"));
         Assert.That(page, Does.Contain("Backups are not encrypted.").And.Contain("Added by a reviewer"));

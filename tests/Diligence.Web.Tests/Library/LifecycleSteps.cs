@@ -13,7 +13,7 @@ public static class LifecycleSteps
         using var scope = app.Services.CreateScope();
         var review = (await app.Get<IReviewStore>().GetAsync(reviewId))!;
         var outcome = await scope.ServiceProvider.GetRequiredService<ReviewLifecycleService>()
-            .MoveAsync(reviewId, new LifecycleMove(ReviewStatus.AwaitingVendor, review.Version, null, null), CancellationToken.None);
+            .MoveAsync(reviewId, new LifecycleMove(ReviewStatus.AwaitingVendor, review.Version, null, null), review.OwnerId, CancellationToken.None);
         Assert.That(outcome, Is.InstanceOf<ChangeOutcome.Done>());
     }
 }

@@ -110,6 +110,7 @@ public sealed class ReviewLifecycleTests
         Assert.That(stored.Status, Is.EqualTo(ReviewStatus.Decided));
         Assert.That(stored.Decision, Is.EqualTo(Decision.ApproveWithConditions));
         Assert.That(stored.DecisionRationale, Is.EqualTo("SSO must be enforced by Q3."));
+        Assert.That((stored.DecidedBy, stored.DecidedAt), Is.EqualTo(((Guid?)_reviewerUser.Id, (DateTimeOffset?)stored.UpdatedAt)));
         var page = await _reviewer.GetStringAsync(Url(review));
         Assert.That(page, Does.Contain("<strong id=\"review-decision\">Approved with conditions</strong>"));
         Assert.That(page, Does.Contain("SSO must be enforced by Q3."));

@@ -28,6 +28,9 @@ public sealed class ExportsModel(
 
     public string? Notice { get; private set; }
 
+    /// <summary>The export the notice announces; exports.js removes the notice once that export has finished.</summary>
+    public Guid? NoticeExportId { get; private set; }
+
     public string? Error { get; private set; }
 
     public string DefaultPaper => ExportPapers.NameOf(reports.Value.Paper);
@@ -41,8 +44,16 @@ public sealed class ExportsModel(
     public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
     {
         Notice = TempData["notice"] as string;
+        NoticeExportId = TempData["notice-export"] as Guid?;
         Error = TempData["error"] as string;
-        return await ShowAsync(reviewId, ct);
+        var page = await ShowAsync(reviewId, ct);
+        // "Queued" is only true while the export waits or renders; by the time the page loads it may be ready or failed.
+        if (NoticeExportId is { } id && History.FirstOrDefault(e => e.Id == id) is not { State: "queued" or "rendering" })
+        {
+            Notice = null;
+            NoticeExportId = null;
+        }
+        return page;
     }
 
     public async Task<IActionResult> OnPostAsync(Guid reviewId, CancellationToken ct)
@@ -52,11 +63,12 @@ public sealed class ExportsModel(
             Error = PaperChoiceError;
             return await ShowAsync(reviewId, ct);
         }
-        if (await requests.RequestAsync(reviewId, User.UserId(), paper, ct) is null)
+        if (await requests.RequestAsync(reviewId, User.UserId(), paper, ct) is not { } export)
         {
             return NotFound();
         }
         TempData["notice"] = "PDF export queued. It appears below when it is ready.";
+        TempData["notice-export"] = export.Id;
         return Redirect($"/reviews/{reviewId}/exports");
     }
 
@@ -65,6 +77,7 @@ public sealed class ExportsModel(
         if (await requests.RetryAsync(reviewId, ExportId, ct))
         {
             TempData["notice"] = "Export queued again.";
+            TempData["notice-export"] = ExportId;
         }
         else
         {

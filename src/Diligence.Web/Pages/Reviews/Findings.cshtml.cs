@@ -53,7 +53,7 @@ public sealed class FindingsModel(FindingsService service, IAuthorizationService
         {
             return Forbid();
         }
-        return await service.AddAsync(reviewId, new NewFinding(Severity, Description, Owner), ct) switch
+        return await service.AddAsync(reviewId, new NewFinding(Severity, Description, Owner), User.UserId(), ct) switch
         {
             ChangeOutcome.Done => Saved(reviewId, "Finding added."),
             ChangeOutcome.Refused refused => await RefusedAsync(reviewId, refused, null, ct),

@@ -47,7 +47,7 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, ReviewImport im
         {
             return Forbid();
         }
-        switch (await lifecycle.MoveAsync(reviewId, new LifecycleMove(To, Version, Decision, Rationale), ct))
+        switch (await lifecycle.MoveAsync(reviewId, new LifecycleMove(To, Version, Decision, Rationale), User.UserId(), ct))
         {
             case ChangeOutcome.Done:
                 TempData["notice"] = To == ReviewStatus.Decided ? "Decision recorded." : $"Moved to {StatusLabels.For(To!.Value)}.";

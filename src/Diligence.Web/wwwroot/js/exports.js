@@ -1,5 +1,6 @@
 // Export history: while an export is queued or rendering, polls the review's status endpoint and redraws the table,
-// so the user sees it become ready or failed without reloading. Without this script the Refresh link does the same.
+// so the user sees it become ready or failed without reloading, and removes the "queued" notice once the export it
+// announced has finished. Without this script the Refresh link does the same.
 (function () {
   "use strict";
 
@@ -10,6 +11,7 @@
   const url = table.getAttribute("data-export-status");
   const tokenInput = document.querySelector("form[data-export-form] input[name=__RequestVerificationToken]");
   const body = table.tBodies[0];
+  const notice = document.querySelector("#export-notice[data-export-id]");
   const interval = 2000;
 
   function element(name, className, text) {
@@ -84,6 +86,9 @@
         const data = await response.json();
         if (data.exports.length > 0) {
           body.replaceChildren(...data.exports.map(row));
+        }
+        if (notice && !data.exports.some(e => e.id === notice.getAttribute("data-export-id") && unfinished(e.state))) {
+          notice.remove();
         }
         if (!data.exports.some(e => unfinished(e.state))) {
           return;
