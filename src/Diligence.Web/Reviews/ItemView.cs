@@ -41,6 +41,9 @@ public sealed record ItemView(
         Provenance = null,
     };
 
+    /// <summary>The item's own element; inside a repeat entry, its field name keeps it unique.</summary>
+    public string ElementId => FieldId + "-item";
+
     public string HelpId => FieldId + "-help";
 
     public string ErrorId => FieldId + "-error";
