@@ -15,6 +15,7 @@ public static class AuditSetup
         builder.Services.AddHttpContextAccessor();
         builder.Services.AddScoped<IAuditTrail, AuditTrail>();
         builder.Services.AddScoped<AccessReviewQuery>();
+        builder.Services.AddScoped<AuditResourceNames>();
         builder.Services.AddHostedService<AuditRetention>();
         return builder;
     }

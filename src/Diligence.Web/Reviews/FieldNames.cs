@@ -26,6 +26,9 @@ public static class FieldNames
 
     public static string RemoveEntry(string itemId) => "remove." + itemId;
 
+    /// <summary>The id of a question's element on its step page: what a link to the question points at.</summary>
+    public static string ItemElementId(string itemId) => ElementId(Value(itemId)) + "-item";
+
     /// <summary>The id an HTML element gets for a field name (ids cannot hold '[' or '.').</summary>
     public static string ElementId(string fieldName) =>
         "f-" + fieldName.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);

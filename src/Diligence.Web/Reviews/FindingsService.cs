@@ -1,6 +1,4 @@
-using Diligence.Core.Answers;
 using Diligence.Core.Audit;
-using Diligence.Core.Definitions;
 using Diligence.Core.Reviews;
 using Diligence.Data;
 using Diligence.Web.Audit;
@@ -30,7 +28,7 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
             return null;
         }
         var all = (await findings.ListAsync(reviewId, ct))
-            .Select(f => new FindingView(f, SourceOf(f, state.Questionnaire.Definition)))
+            .Select(f => FindingView.Of(f, reviewId, state.Questionnaire.Definition))
             .ToList();
         var groups = FindingSeverities.All
             .Select(severity => new FindingGroup(
@@ -126,28 +124,6 @@ public sealed class FindingsService(ReviewWorkspace workspace, IFindingStore fin
         }
         audit.Written(record.Action);
         return new ChangeOutcome.Done(finding.Id);
-    }
-
-    /// <summary>"flag:&lt;key&gt;:&lt;option&gt;" reads as the question and the answer that raised it; rules by their id.</summary>
-    public static string SourceOf(Finding finding, Questionnaire definition)
-    {
-        switch (finding.Source)
-        {
-            case FindingSource.Manual:
-                return "Added by a reviewer";
-            case FindingSource.Rule:
-                return "Rule " + (finding.SourceId?.StartsWith("rule:", StringComparison.Ordinal) == true ? finding.SourceId["rule:".Length..] : finding.SourceId);
-            default:
-                var source = finding.SourceId ?? "";
-                var separator = source.LastIndexOf(':');
-                if (source.StartsWith("flag:", StringComparison.Ordinal) && separator > "flag:".Length
-                    && definition.FindItemByKey(source["flag:".Length..separator]) is { } item)
-                {
-                    var answer = AnswerText.Describe(item, new Answer(new ChoiceValue(source[(separator + 1)..])));
-                    return $"{item.Prompt} Answer: {answer}";
-                }
-                return source;
-        }
     }
 
     private static string Summary(Finding finding) =>

@@ -71,6 +71,9 @@ public sealed record ItemView(
         ? "Add a date or note"
         : string.Join(" · ", new[] { AsOf is null ? null : $"As of {AsOf}", Note is null ? null : "Note" }.OfType<string>());
 
+    /// <summary>The item's own element; inside a repeat entry, its field name keeps it unique.</summary>
+    public string ElementId => FieldId + "-item";
+
     public string HelpId => FieldId + "-help";
 
     public string ErrorId => FieldId + "-error";

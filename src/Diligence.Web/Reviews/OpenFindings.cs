@@ -8,9 +8,13 @@ public static class OpenFindings
 {
     /// <summary>Counts per severity, most severe first, severities without open findings left out.</summary>
     public static IReadOnlyList<SeverityCount> BySeverity(IEnumerable<Finding> findings) =>
-        MostSevereFirst(findings
-            .Where(f => !f.Withdrawn && f.Status == FindingStatus.Open)
-            .CountBy(f => f.Severity, StringComparer.Ordinal));
+        MostSevereFirst(findings.Where(IsOpen).CountBy(f => f.Severity, StringComparer.Ordinal));
+
+    public static bool IsOpen(Finding finding) => !finding.Withdrawn && finding.Status == FindingStatus.Open;
+
+    /// <summary>The open findings themselves, most severe first.</summary>
+    public static IEnumerable<Finding> MostSevereFirst(IEnumerable<Finding> findings) =>
+        findings.Where(IsOpen).OrderBy(f => FindingSeverities.All.TakeWhile(s => s != f.Severity).Count());
 
     /// <summary>The same from the counts a store made (<see cref="IFindingStore.CountOpenAsync"/>).</summary>
     public static IReadOnlyList<SeverityCount> BySeverity(IEnumerable<OpenFindingCount> counts) =>

@@ -60,12 +60,14 @@ public sealed class ReviewLifecycleService(
             }
         }
         var owner = await users.GetAsync(review.OwnerId, ct);
+        var raised = await findings.ListAsync(reviewId, ct);
         var reassessedIn = await FindReassessmentAsync(reviewId, ct);
         return new ReviewOverview(
             state,
             owner?.DisplayName ?? "(unknown)",
             steps,
-            OpenFindings.BySeverity(await findings.ListAsync(reviewId, ct)),
+            OpenFindings.BySeverity(raised),
+            [.. OpenFindings.MostSevereFirst(raised).Select(f => FindingView.Of(f, reviewId, definition))],
             missing,
             ReviewLifecycle.NextFrom(review.Status),
             reassessedIn);

@@ -122,7 +122,7 @@ public sealed class AuditTrailTests
         string? page = null;
         var created = await EventsOf(async () => page = await (await _reviewer.PostFormAsync(invitations,
             Fields(("Email", "contact@invited.example")))).Content.ReadAsStringAsync());
-        var link = new Uri(System.Text.RegularExpressions.Regex.Match(page!, "<code id=\"invitation-link\">([^<]+)</code>").Groups[1].Value);
+        var link = new Uri(System.Text.RegularExpressions.Regex.Match(page!, "<input id=\"invitation-link\" type=\"text\" readonly value=\"([^\"]+)\"").Groups[1].Value);
         var used = await EventsOf(() => _app.Client().PostFormAsync(link.PathAndQuery,
             Fields(("DisplayName", "Vendor Contact"), ("Password", TestApp.Password))));
         var second = await EventsOf(() => _reviewer.PostFormAsync(invitations, Fields(("Email", "other@invited.example"))));

@@ -39,6 +39,26 @@ public sealed class FindingsTests
 
     private async Task<IReadOnlyList<Finding>> Stored(Review review) => await _app.Get<IFindingStore>().ListAsync(review.Id);
 
+    [Test]
+    public async Task A_finding_raised_by_an_answer_links_to_its_question_on_the_findings_page_and_the_overview()
+    {
+        var review = await _app.AddReviewAsync(_reviewerUser.Id, ReviewStatus.InReview);
+        await _app.AnswerAsync(review.Id, InboundKey, "yes", _reviewerUser.Id);
+        var manual = await AddManualAsync(review);
+        var question = $"/reviews/{review.Id}/steps/network#f-a-inbound-item";
+
+        var findings = await _reviewer.GetStringAsync(Url(review));
+        var overview = await _reviewer.GetStringAsync($"/reviews/{review.Id}");
+        var step = await _reviewer.GetStringAsync($"/reviews/{review.Id}/steps/network");
+
+        Assert.That(findings, Does.Contain($"<a href=\"{question}\">{Html(InboundPrompt)} Answer: Yes</a>"));
+        var listed = overview[overview.IndexOf("<ul id=\"open-findings\">", StringComparison.Ordinal)..];
+        var raised = listed[listed.IndexOf(Html(InboundFinding), StringComparison.Ordinal)..listed.IndexOf("</li>", StringComparison.Ordinal)];
+        Assert.That(raised, Does.Contain($"<a href=\"{question}\">{Html(InboundPrompt)}</a>"));
+        Assert.That(listed[..listed.IndexOf("</ul>", StringComparison.Ordinal)], Does.Contain(Html(manual.Text)), "a reviewer's own finding is listed, with nothing to link to");
+        Assert.That(step, Does.Contain("id=\"f-a-inbound-item\""), "the anchor the links point at");
+    }
+
     private async Task<Finding> AddManualAsync(Review review, string severity = "medium", string text = "Pen-test summary is missing.")
     {
         var now = DateTimeOffset.UtcNow;

@@ -26,6 +26,20 @@ public sealed partial class InvitationTests
     public void Stop() => _app.Dispose();
 
     [Test]
+    public async Task A_new_link_is_shown_in_a_readonly_field_with_a_copy_button_its_script_reveals()
+    {
+        var vendor = await _app.AddVendorAsync();
+
+        var response = await _reviewer.PostFormAsync($"/vendors/{vendor.Id}/invitations", Fields(("Email", "contact@vendor.example")));
+        var page = await response.Content.ReadAsStringAsync();
+
+        Assert.That(page, Does.Match("<input id=\"invitation-link\" type=\"text\" readonly value=\"http://localhost/invitations\\?token=[A-Za-z0-9_-]{43}\""));
+        Assert.That(page, Does.Contain("<button type=\"button\" data-copy=\"invitation-link\" data-copy-status=\"invitation-link-copied\" hidden>Copy link</button>"));
+        Assert.That(page, Does.Match("<script src=\"/js/copy-link.js\\?v=[^\"]+\"></script>"));
+        Assert.That((await _reviewer.GetAsync("/js/copy-link.js")).StatusCode, Is.EqualTo(HttpStatusCode.OK));
+    }
+
+    [Test]
     public async Task A_contact_uses_a_link_once_and_becomes_a_vendor_user_of_that_vendor_only()
     {
         var vendor = await _app.AddVendorAsync();
@@ -126,6 +140,6 @@ public sealed partial class InvitationTests
         return new Uri(link.Groups[1].Value).PathAndQuery;
     }
 
-    [GeneratedRegex("<code id=\"invitation-link\">([^<]+)</code>")]
+    [GeneratedRegex("<input id=\"invitation-link\" type=\"text\" readonly value=\"([^\"]+)\"")]
     private static partial Regex InvitationLink();
 }

@@ -65,6 +65,6 @@ public sealed partial class LogSecrecyTests
         }
     }
 
-    [GeneratedRegex("<code id=\"invitation-link\">([^<]+)</code>")]
+    [GeneratedRegex("<input id=\"invitation-link\" type=\"text\" readonly value=\"([^\"]+)\"")]
     private static partial Regex InvitationLink();
 }

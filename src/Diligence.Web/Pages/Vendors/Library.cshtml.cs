@@ -3,14 +3,17 @@ using Diligence.Web.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
 
 namespace Diligence.Web.Pages.Vendors;
 
-/// <summary>Staff see a vendor's answer library: when it was declared current, and the files to download.</summary>
+/// <summary>Staff read a vendor's answer library: when it was declared current, its answers step by step, and the files.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class LibraryModel(LibraryWorkspace workspace) : PageModel
+public sealed class LibraryModel(LibraryWorkspace workspace, IOptions<LibraryOptions> options) : PageModel
 {
     public LibraryState State { get; private set; } = null!;
+
+    public IReadOnlyList<LibraryStepView> Steps { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(Guid vendorId, CancellationToken ct)
     {
@@ -19,6 +22,7 @@ public sealed class LibraryModel(LibraryWorkspace workspace) : PageModel
             return NotFound();
         }
         State = state;
+        Steps = LibraryReading.Of(state, options.Value.StaleAfterMonths);
         return Page();
     }
 

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Diligence.Web.Pages.Admin.Audit;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(IAuditStore store) : PageModel
+public sealed class IndexModel(IAuditStore store, AuditResourceNames names) : PageModel
 {
     public const int PageSize = 50;
 
@@ -25,6 +25,9 @@ public sealed class IndexModel(IAuditStore store) : PageModel
     public bool Verify { get; set; }
 
     public AuditPage Events { get; private set; } = new([], 0);
+
+    public IReadOnlyDictionary<(string Type, string Id), ResourceLabel> Resources { get; private set; } =
+        new Dictionary<(string, string), ResourceLabel>();
 
     public AuditVerification? Chain { get; private set; }
 
@@ -45,6 +48,7 @@ public sealed class IndexModel(IAuditStore store) : PageModel
             return;
         }
         Events = await store.QueryAsync(filter, (PageNumber - 1) * PageSize, PageSize, ct);
+        Resources = await names.ForAsync(Events.Events, ct);
     }
 
     public string Link(string path, int? page = null)
