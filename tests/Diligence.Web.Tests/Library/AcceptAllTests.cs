@@ -2,7 +2,6 @@ using System.Net;
 using Diligence.Core.Accounts;
 using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
-using Diligence.Core.Reviews;
 using Diligence.Data;
 using Diligence.Web.Reviews;
 using Diligence.Web.Tests.Infrastructure;
@@ -75,7 +74,7 @@ public sealed class AcceptAllTests
     public async Task A_decided_review_refuses_accepting_all()
     {
         var reviewId = await StartReviewAsync("Astral");
-        await DecideAsync(reviewId);
+        await _app.DecideAsync(reviewId);
         var before = await LastSequenceAsync();
 
         var page = await _reviewer.GetStringAsync($"/reviews/{reviewId}/steps/deployment");
@@ -104,18 +103,6 @@ public sealed class AcceptAllTests
         return state.Origins.Keys
             .Where(k => definition.FindItemByKey(k) is { } item && state.Evaluation.IsVisible(item.Id))
             .ToDictionary(k => k, k => definition.FindStepOf(definition.FindItemByKey(k)!.Id)!.Id);
-    }
-
-    private async Task DecideAsync(Guid reviewId)
-    {
-        foreach (var to in new[] { ReviewStatus.AwaitingVendor, ReviewStatus.InReview, ReviewStatus.ReadyForCommittee, ReviewStatus.Decided })
-        {
-            using var scope = _app.Services.CreateScope();
-            var review = (await _app.Get<IReviewStore>().GetAsync(reviewId))!;
-            var outcome = await scope.ServiceProvider.GetRequiredService<ReviewLifecycleService>().MoveAsync(reviewId,
-                new LifecycleMove(to, review.Version, to == ReviewStatus.Decided ? Decision.Approve : null, "Fine."), CancellationToken.None);
-            Assert.That(outcome, Is.InstanceOf<ChangeOutcome.Done>());
-        }
     }
 
     private async Task<long> LastSequenceAsync()
