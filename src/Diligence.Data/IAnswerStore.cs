@@ -39,10 +39,4 @@ public interface IAnswerStore
     /// The changes of one key, by version, or of every key when <paramref name="key"/> is null, by time (then key, version).
     /// </summary>
     Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// Carries the answers of <paramref name="fromReviewId"/> forward into <paramref name="toReviewId"/> (re-assessment):
-    /// keys the target already answers are left alone; each copy is recorded in history. Returns how many were copied.
-    /// </summary>
-    Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default);
 }

@@ -11,6 +11,17 @@ public interface IReviewStore
     /// </summary>
     Task CreateAsync(Review review, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Stores <paramref name="reassessment"/> (its PreviousReviewId names the review it re-assesses) with everything that
+    /// review carries forward, in one transaction: its answers (each with a history row by <paramref name="userId"/> at
+    /// <paramref name="at"/>), their provenance as it stood (vendor-supplied, confirmed or overridden), and its findings
+    /// that are not withdrawn, manual ones included, with their status, owner, severity and text. When
+    /// <paramref name="audit"/> is given, the event it builds from what was carried commits with it.
+    /// </summary>
+    Task<CarriedForward> CreateReassessmentAsync(
+        Review reassessment, Guid userId, DateTimeOffset at, Func<CarriedForward, AuditEntry>? audit = null,
+        CancellationToken cancellationToken = default);
+
     Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default);
 
     /// <summary>Reviews in <paramref name="status"/> (all when null), most recently updated first.</summary>

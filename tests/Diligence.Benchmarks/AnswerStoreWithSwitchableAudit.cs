@@ -28,7 +28,4 @@ internal sealed class AnswerStoreWithSwitchableAudit(IAnswerStore answers) : IAn
 
     public Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default) =>
         answers.HistoryAsync(reviewId, key, cancellationToken);
-
-    public Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default) =>
-        answers.CopyAsync(fromReviewId, toReviewId, userId, at, cancellationToken);
 }

@@ -11,8 +11,11 @@ namespace Diligence.Core.Answers;
 /// </summary>
 public static class AnswerValidator
 {
-    /// <summary>User-facing messages, one sentence each; empty when the answer is valid.</summary>
-    public static IReadOnlyList<string> Validate(Item item, Answer answer, DateOnly today)
+    /// <summary>
+    /// User-facing messages, one sentence each; empty when the answer is valid. <paramref name="dates"/> gives the other
+    /// answers a date item bounded by another item is checked against; without it those bounds are not checked.
+    /// </summary>
+    public static IReadOnlyList<string> Validate(Item item, Answer answer, DateOnly today, AnsweredDates? dates = null)
     {
         ArgumentNullException.ThrowIfNull(item);
         ArgumentNullException.ThrowIfNull(answer);
@@ -23,6 +26,8 @@ public static class AnswerValidator
             return problems;
         }
         CheckValue(question, answer.Value, today, "", problems);
+        if (question is DateItem dateItem && answer.Value is DateValue date && dates is not null)
+            CheckDateItemBounds(dateItem, date.Date, dates, problems);
         if (question is ChoiceItem { AllowOther: true } && ChoosesOther(answer.Value) && string.IsNullOrWhiteSpace(answer.Other))
             problems.Add("Describe the other answer.");
         var evidence = answer.Evidence ?? [];
@@ -165,6 +170,14 @@ public static class AnswerValidator
             problems.Add(Format($"{prefix}Enter a date no earlier than {min:yyyy-MM-dd}."));
         if (item.Max?.Resolve(today) is { } max && date > max)
             problems.Add(Format($"{prefix}Enter a date no later than {max:yyyy-MM-dd}."));
+    }
+
+    private static void CheckDateItemBounds(DateItem item, DateOnly date, AnsweredDates dates, List<string> problems)
+    {
+        if (item.MinItem is { } minItem && dates.Find(minItem) is { } min && date < min.Date)
+            problems.Add(Format($"Enter a date no earlier than '{min.Prompt}' ({min.Date:yyyy-MM-dd})."));
+        if (item.MaxItem is { } maxItem && dates.Find(maxItem) is { } max && date > max.Date)
+            problems.Add(Format($"Enter a date no later than '{max.Prompt}' ({max.Date:yyyy-MM-dd})."));
     }
 
     private static void CheckMatrix(MatrixItem item, MatrixValue value, string prefix, List<string> problems)

@@ -154,6 +154,7 @@ public static class AnswersLoader
         var sheet = new AnswerSheet(questionnaire.Id, questionnaire.Version, answers, vendorName, product, asOf);
         var day = today ?? asOf ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var evaluation = evaluator.Evaluate(sheet, day, audience);
+        var dates = new AnsweredDates(questionnaire, sheet, evaluation.IsVisible);
         foreach (var (key, answer) in answers)
         {
             var item = questionnaire.FindItemByKey(key)!;
@@ -165,7 +166,7 @@ public static class AnswersLoader
                 continue;
             }
             var position = (valueNode as MappingNode)?["value"] ?? valueNode;
-            foreach (var problem in AnswerValidator.Validate(item, answer, day))
+            foreach (var problem in AnswerValidator.Validate(item, answer, day, dates))
                 bag.Error(position, $"answer '{key}': {problem}");
         }
         return bag.HasErrors ? null : sheet;

@@ -18,6 +18,7 @@ public static class AuditActions
     public const string ReviewReassessed = "review.reassessed";
     public const string AnswerSaved = "answer.saved";
     public const string AnswersImported = "answers.imported";
+    public const string AnswersAccepted = "answers.accepted";
     public const string LibrarySubmitted = "library.submitted";
     public const string FindingAdded = "finding.added";
     public const string FindingChanged = "finding.changed";
@@ -28,7 +29,7 @@ public static class AuditActions
     public static readonly IReadOnlyList<string> All =
     [
         SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, InvitationCreated, InvitationUsed, InvitationRevoked,
-        VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, AnswersImported, LibrarySubmitted, FindingAdded,
+        VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, AnswersImported, AnswersAccepted, LibrarySubmitted, FindingAdded,
         FindingChanged, QuestionnairePublished, ExportRequested, ExportDownloaded,
     ];
 }

@@ -18,6 +18,8 @@ internal sealed class QuestionnaireChecker(DiagnosticBag bag, QuestionnaireReade
         foreach (var leaf in reader.Leaves)
             CheckLeaf(leaf, parts.Steps);
         CheckCycles(parts.Steps);
+        foreach (var bound in reader.DateItemBounds)
+            CheckDateItemBound(bound);
         var columns = ResolveColumns();
         return columns.Count == 0 ? parts.Steps : [.. parts.Steps.Select(s => s with { Items = WithColumns(s.Items, columns) })];
     }
@@ -131,6 +133,23 @@ internal sealed class QuestionnaireChecker(DiagnosticBag bag, QuestionnaireReade
                 bag.Error(value, $"condition value '{value.Text}' must be a date (YYYY-MM-DD) or an ISO duration for date item '{question}'");
                 break;
         }
+    }
+
+    private void CheckDateItemBound(DateItemBoundSource source)
+    {
+        var name = source.Item.Text;
+        if (!_items.TryGetValue(name, out var place))
+        {
+            if (!reader.UnreadableItemIds.Contains(name))
+                bag.Error(source.Item, $"'{source.Field}' refers to unknown item '{name}'");
+            return;
+        }
+        if (name == source.DateItemId)
+            bag.Error(source.Item, $"'{source.Field}' of date item '{name}' refers to itself");
+        else if (place.Item is not DateItem)
+            bag.Error(source.Item, $"'{source.Field}' must name a date item; '{name}' is a {ItemTypeNames.ToName(place.Item.Type)} item");
+        else if (place.Repeat is not null)
+            bag.Error(source.Item, $"'{source.Field}' refers to '{name}', a sub-item of repeat '{place.Repeat.Id}', which has one answer per entry");
     }
 
     private void CheckCycles(IReadOnlyList<Step> steps)

@@ -60,6 +60,9 @@ internal sealed class QuestionnaireReader
     /// <summary>Matrix items whose columns come from a choice item, with the <c>from</c> node.</summary>
     public List<KeyValuePair<string, ScalarNode>> ColumnSources { get; } = [];
 
+    /// <summary>Date items bounded by another date item's answer, for the checker to resolve once every item is read.</summary>
+    public List<DateItemBoundSource> DateItemBounds { get; } = [];
+
     public QuestionnaireParts? Read(Node root)
     {
         if (root is not MappingNode mapping)
@@ -233,7 +236,7 @@ internal sealed class QuestionnaireReader
             ItemType.Text => ReadText(fields, id, key, prompt),
             ItemType.Markdown => new MarkdownItem { Id = id, Key = key, Prompt = prompt, MaxLength = fields.WholeNumber("maxLength", 1) },
             ItemType.Number => ReadNumber(fields, id, key, prompt),
-            ItemType.Date => new DateItem { Id = id, Key = key, Prompt = prompt, Min = ReadDateBound(fields, "min"), Max = ReadDateBound(fields, "max") },
+            ItemType.Date => ReadDate(fields, id, key, prompt, inRepeat),
             ItemType.Url => new UrlItem { Id = id, Key = key, Prompt = prompt },
             ItemType.Matrix => ReadMatrix(fields, id, key, prompt),
             ItemType.Repeat => ReadRepeat(fields, id, key, prompt, stepIndex),
@@ -421,15 +424,37 @@ internal sealed class QuestionnaireReader
         return new NumberItem { Id = id, Key = key, Prompt = prompt, Min = min, Max = max, Integer = fields.Bool("integer") ?? false, Unit = fields.Text("unit") };
     }
 
-    private DateBound? ReadDateBound(FieldReader fields, string name)
+    private DateItem ReadDate(FieldReader fields, string id, string key, string prompt, bool inRepeat)
     {
+        var (min, minItem) = ReadDateBound(fields, "min", id, inRepeat);
+        var (max, maxItem) = ReadDateBound(fields, "max", id, inRepeat);
+        return new DateItem { Id = id, Key = key, Prompt = prompt, Min = min, Max = max, MinItem = minItem, MaxItem = maxItem };
+    }
+
+    /// <summary>A fixed or relative bound, or (a mapping <c>{ item: id }</c>) another date item's answer.</summary>
+    private (DateBound? Bound, string? Item) ReadDateBound(FieldReader fields, string name, string dateItemId, bool inRepeat)
+    {
+        if (fields.Node(name) is MappingNode mapping)
+        {
+            var itemNode = new FieldReader(mapping, _bag, ["item"]).TextNode("item", required: true);
+            if (itemNode is null)
+                return (null, null);
+            // An entry of a repeat has no single answer for another item to compare with.
+            if (inRepeat)
+            {
+                _bag.Error(itemNode, $"'{name}: {{ item: … }}' is not allowed on a repeat sub-item");
+                return (null, null);
+            }
+            DateItemBounds.Add(new DateItemBoundSource(dateItemId, name, itemNode));
+            return (null, itemNode.Text);
+        }
         var node = fields.TextNode(name);
         if (node is null)
-            return null;
+            return (null, null);
         if (DateBound.TryParse(node.Text, out var bound))
-            return bound;
-        _bag.Error(node, $"invalid date or duration '{node.Text}'; expected YYYY-MM-DD or an ISO duration such as -P10Y");
-        return null;
+            return (bound, null);
+        _bag.Error(node, $"invalid date or duration '{node.Text}'; expected YYYY-MM-DD, an ISO duration such as -P10Y, or {{ item: <date item id> }}");
+        return (null, null);
     }
 
     private MatrixItem ReadMatrix(FieldReader fields, string id, string key, string prompt)

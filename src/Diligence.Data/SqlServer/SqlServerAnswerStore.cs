@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Text.Json;
 using Dapper;
 using Diligence.Core.Audit;
@@ -28,7 +29,7 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
     // The update lock on the review keeps it from being decided meanwhile, and lets the save move its updated_at without
     // two saves of one review each holding a shared lock and deadlocking on the upgrade; saves of other reviews do not
     // wait. The update lock on the answer's key range makes a concurrent save of the same key wait for this one.
-    private const string CurrentSql = """
+    internal const string CurrentSql = """
         SELECT r.status AS ReviewStatus, r.id AS ReviewId, @key AS [Key], a.value_json AS ValueJson,
                COALESCE(a.version, 0) AS Version, a.updated_by AS UpdatedBy, a.updated_at AS UpdatedAt
         FROM reviews r WITH (UPDLOCK, HOLDLOCK)
@@ -61,23 +62,6 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
         """;
 
     // History first: both statements pick the same keys (answered in the source, absent from the target).
-    private const string CopySql = """
-        INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
-        SELECT @toReviewId, source.[key], 1, NULL, source.value_json, @userId, @at
-        FROM answers source
-        WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM answers target WITH (UPDLOCK, HOLDLOCK)
-                          WHERE target.review_id = @toReviewId AND target.[key] = source.[key]);
-
-        INSERT INTO answers (review_id, [key], value_json, version, updated_by, updated_at)
-        SELECT @toReviewId, source.[key], source.value_json, 1, @userId, @at
-        FROM answers source
-        WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
-          AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.[key] = source.[key]);
-
-        SELECT @@ROWCOUNT;
-        """;
-
     public async Task<IReadOnlyList<StoredAnswer>> ListAsync(Guid reviewId, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -125,7 +109,28 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
             throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
         }
 
-        var currentVersion = current.Version;
+        var result = await SaveOverAsync(connection, transaction, current, valueJson, expectedVersion, userId, at, audit, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        var rows = await connection.QueryAsync<AnswerChangeRow>(new CommandDefinition(
+            HistorySql, new { reviewId, key }, cancellationToken: cancellationToken));
+        return [.. rows.Select(r => r.ToChange())];
+    }
+
+    /// <summary>
+    /// Saves over <paramref name="current"/> (read with <see cref="CurrentSql"/> in this transaction, its review open): the
+    /// version check, the no-op clear, the answer and its history row, and the audit event when given.
+    /// </summary>
+    internal static async Task<AnswerSaveResult> SaveOverAsync(
+        DbConnection connection, DbTransaction transaction, AnswerUnderReviewRow current, string? valueJson, int expectedVersion,
+        Guid userId, DateTimeOffset at, Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit, CancellationToken cancellationToken)
+    {
+        var (reviewId, key, currentVersion) = (current.ReviewId, current.Key, current.Version);
         var isEmpty = current.ValueJson is null;
         if (expectedVersion != currentVersion && !(isEmpty && expectedVersion == 0))
         {
@@ -149,25 +154,6 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
         {
             await SqlServerAuditStore.AppendAsync(connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
         }
-        await transaction.CommitAsync(cancellationToken);
         return result;
-    }
-
-    public async Task<IReadOnlyList<AnswerChange>> HistoryAsync(Guid reviewId, string? key = null, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<AnswerChangeRow>(new CommandDefinition(
-            HistorySql, new { reviewId, key }, cancellationToken: cancellationToken));
-        return [.. rows.Select(r => r.ToChange())];
-    }
-
-    public async Task<int> CopyAsync(Guid fromReviewId, Guid toReviewId, Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default)
-    {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        using var transaction = connection.BeginTransaction();
-        var copied = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            CopySql, new { fromReviewId, toReviewId, userId, at }, transaction, cancellationToken: cancellationToken));
-        await transaction.CommitAsync(cancellationToken);
-        return copied;
     }
 }

@@ -18,9 +18,31 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
     private const string CreateSql = """
         INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
                              decision, decision_rationale, previous_review_id, created_at, updated_at, version,
-                                 decided_by, decided_at)
+                             decided_by, decided_at)
         VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
                 @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1, @DecidedBy, @DecidedAt)
+        """;
+
+    // Everything the earlier review carries forward, counted; findings get new ids and keep the rest.
+    private const string CarryForwardSql = """
+        INSERT INTO answer_history (review_id, [key], version, old_value_json, new_value_json, changed_by, changed_at)
+        SELECT @to, [key], 1, NULL, value_json, @userId, @at FROM answers WHERE review_id = @from AND value_json IS NOT NULL;
+
+        INSERT INTO answers (review_id, [key], value_json, version, updated_by, updated_at)
+        SELECT @to, [key], value_json, 1, @userId, @at FROM answers WHERE review_id = @from AND value_json IS NOT NULL;
+        DECLARE @answers int = @@ROWCOUNT;
+
+        INSERT INTO answer_provenance (review_id, [key], vendor_id, vendor_value_json, vendor_updated_at, confirmed_by, confirmed_at, vendor_as_of)
+        SELECT @to, p.[key], p.vendor_id, p.vendor_value_json, p.vendor_updated_at, p.confirmed_by, p.confirmed_at, p.vendor_as_of
+        FROM answer_provenance p
+        WHERE p.review_id = @from AND EXISTS (SELECT 1 FROM answers a WHERE a.review_id = @to AND a.[key] = p.[key]);
+        DECLARE @provenance int = @@ROWCOUNT;
+
+        INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version, raised_by)
+        SELECT NEWID(), @to, source, source_id, severity, text, owner, status, 0, created_at, @at, 1, raised_by
+        FROM findings WHERE review_id = @from AND withdrawn = 0;
+
+        SELECT @answers AS Answers, @provenance AS Provenance, @@ROWCOUNT AS Findings;
         """;
 
     private const string GetSql = $"SELECT {ReviewColumns} FROM reviews r WHERE r.id = @id";
@@ -60,28 +82,44 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            CreateSql,
-            new
-            {
-                review.Id,
-                review.VendorId,
-                review.QuestionnaireId,
-                review.QuestionnaireVersion,
-                review.QuestionnaireHash,
-                Status = review.Status.ToString(),
-                review.OwnerId,
-                Decision = review.Decision?.ToString(),
-                review.DecisionRationale,
-                review.PreviousReviewId,
-                review.CreatedAt,
-                review.UpdatedAt,
-                review.DecidedBy,
-                review.DecidedAt,
-            },
-            transaction,
-            cancellationToken: cancellationToken));
+            CreateSql, InsertParameters(review), transaction, cancellationToken: cancellationToken));
         await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
+
+    public async Task<CarriedForward> CreateReassessmentAsync(
+        Review reassessment, Guid userId, DateTimeOffset at, Func<CarriedForward, AuditEntry>? audit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reassessment);
+        var from = reassessment.PreviousReviewId
+            ?? throw new ArgumentException("A re-assessment names the review it re-assesses.", nameof(reassessment));
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            CreateSql, InsertParameters(reassessment), transaction, cancellationToken: cancellationToken));
+        var carried = await connection.QuerySingleAsync<CarriedForward>(new CommandDefinition(
+            CarryForwardSql, new { from, to = reassessment.Id, userId, at }, transaction, cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(carried), cancellationToken);
+        return carried;
+    }
+
+    private static object InsertParameters(Review review) => new
+    {
+        review.Id,
+        review.VendorId,
+        review.QuestionnaireId,
+        review.QuestionnaireVersion,
+        review.QuestionnaireHash,
+        Status = review.Status.ToString(),
+        review.OwnerId,
+        Decision = review.Decision?.ToString(),
+        review.DecisionRationale,
+        review.PreviousReviewId,
+        review.CreatedAt,
+        review.UpdatedAt,
+        review.DecidedBy,
+        review.DecidedAt,
+    };
 
     public async Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {

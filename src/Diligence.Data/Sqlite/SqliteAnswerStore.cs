@@ -100,41 +100,4 @@ public sealed class SqliteAnswerStore(SqliteConnectionFactory connections) : IAn
             cancellationToken: cancellationToken));
         return [.. rows.Select(r => r.ToChange())];
     }
-
-    public async Task<int> CopyAsync(
-        Guid fromReviewId,
-        Guid toReviewId,
-        Guid userId,
-        DateTimeOffset at,
-        CancellationToken cancellationToken = default)
-    {
-        using var write = await connections.BeginWriteAsync(cancellationToken);
-        var (connection, transaction) = (write.Connection, write.Transaction);
-        var parameters = new { fromReviewId, toReviewId, userId, at };
-        // History first: both statements pick the same keys (answered in the source, absent from the target).
-        await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
-            SELECT @toReviewId, source.key, 1, NULL, source.value_json, @userId, @at
-            FROM answers source
-            WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        var copied = await connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
-            SELECT @toReviewId, source.key, source.value_json, 1, @userId, @at
-            FROM answers source
-            WHERE source.review_id = @fromReviewId AND source.value_json IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM answers target WHERE target.review_id = @toReviewId AND target.key = source.key)
-            """,
-            parameters,
-            transaction,
-            cancellationToken: cancellationToken));
-        write.Commit();
-        return copied;
-    }
 }

@@ -8,14 +8,14 @@ namespace Diligence.Data.Sqlite;
 
 public sealed class SqliteFindingStore(SqliteConnectionFactory connections) : IFindingStore
 {
-    private const string SelectFinding = """
+    internal const string SelectFinding = """
         SELECT id AS Id, review_id AS ReviewId, source AS Source, source_id AS SourceId, severity AS Severity, text AS Text,
                owner AS Owner, status AS Status, withdrawn AS Withdrawn, created_at AS CreatedAt, updated_at AS UpdatedAt,
                version AS Version, raised_by AS RaisedBy
         FROM findings
         """;
 
-    private const string InsertFinding = """
+    internal const string InsertFinding = """
         INSERT INTO findings (id, review_id, source, source_id, severity, text, owner, status, withdrawn, created_at, updated_at, version, raised_by)
         VALUES (@Id, @ReviewId, @Source, @SourceId, @Severity, @Text, @Owner, @Status, @Withdrawn, @CreatedAt, @UpdatedAt, 1, @RaisedBy)
         """;

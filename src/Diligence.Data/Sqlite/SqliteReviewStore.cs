@@ -23,39 +23,89 @@ public sealed class SqliteReviewStore(SqliteConnectionFactory connections) : IRe
         ORDER BY r.updated_at DESC, r.id
         """;
 
+    private const string InsertReview = """
+        INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
+                             decision, decision_rationale, previous_review_id, created_at, updated_at, version,
+                             decided_by, decided_at)
+        VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
+                @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1, @DecidedBy, @DecidedAt)
+        """;
+
     public async Task CreateAsync(Review review, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(review);
         using var write = await connections.BeginWriteAsync(cancellationToken);
         await write.Connection.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO reviews (id, vendor_id, questionnaire_id, questionnaire_version, questionnaire_hash, status, owner_id,
-                                 decision, decision_rationale, previous_review_id, created_at, updated_at, version,
-                                 decided_by, decided_at)
-            VALUES (@Id, @VendorId, @QuestionnaireId, @QuestionnaireVersion, @QuestionnaireHash, @Status, @OwnerId,
-                    @Decision, @DecisionRationale, @PreviousReviewId, @CreatedAt, @UpdatedAt, 1, @DecidedBy, @DecidedAt)
-            """,
-            new
-            {
-                review.Id,
-                review.VendorId,
-                review.QuestionnaireId,
-                review.QuestionnaireVersion,
-                review.QuestionnaireHash,
-                Status = review.Status.ToString(),
-                review.OwnerId,
-                Decision = review.Decision?.ToString(),
-                review.DecisionRationale,
-                review.PreviousReviewId,
-                review.CreatedAt,
-                review.UpdatedAt,
-                review.DecidedBy,
-                review.DecidedAt,
-            },
-            write.Transaction,
-            cancellationToken: cancellationToken));
+            InsertReview, InsertParameters(review), write.Transaction, cancellationToken: cancellationToken));
         write.Commit(audit);
     }
+
+    public async Task<CarriedForward> CreateReassessmentAsync(
+        Review reassessment, Guid userId, DateTimeOffset at, Func<CarriedForward, AuditEntry>? audit = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(reassessment);
+        var from = reassessment.PreviousReviewId
+            ?? throw new ArgumentException("A re-assessment names the review it re-assesses.", nameof(reassessment));
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
+        await connection.ExecuteAsync(new CommandDefinition(
+            InsertReview, InsertParameters(reassessment), transaction, cancellationToken: cancellationToken));
+        var parameters = new { from, to = reassessment.Id, userId, at };
+        // History first: both statements pick the same keys, the earlier review's answers.
+        await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answer_history (review_id, key, version, old_value_json, new_value_json, changed_by, changed_at)
+            SELECT @to, key, 1, NULL, value_json, @userId, @at FROM answers WHERE review_id = @from AND value_json IS NOT NULL
+            """,
+            parameters, transaction, cancellationToken: cancellationToken));
+        var answers = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answers (review_id, key, value_json, version, updated_by, updated_at)
+            SELECT @to, key, value_json, 1, @userId, @at FROM answers WHERE review_id = @from AND value_json IS NOT NULL
+            """,
+            parameters, transaction, cancellationToken: cancellationToken));
+        // Provenance as it stood: the vendor's value, its dates and who confirmed it, so the badges read as before.
+        var provenance = await connection.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO answer_provenance (review_id, key, vendor_id, vendor_value_json, vendor_updated_at, confirmed_by, confirmed_at, vendor_as_of)
+            SELECT @to, p.key, p.vendor_id, p.vendor_value_json, p.vendor_updated_at, p.confirmed_by, p.confirmed_at, p.vendor_as_of
+            FROM answer_provenance p
+            WHERE p.review_id = @from
+              AND EXISTS (SELECT 1 FROM answers a WHERE a.review_id = @to AND a.key = p.key)
+            """,
+            parameters, transaction, cancellationToken: cancellationToken));
+        // New ids, the rest as it was: an accepted risk stays accepted, a manual finding stays; the caller's sync of the
+        // automatic findings then withdraws those the new questionnaire version no longer raises.
+        var findings = (await connection.QueryAsync<FindingRow>(new CommandDefinition(
+            SqliteFindingStore.SelectFinding + " WHERE review_id = @from AND withdrawn = 0 ORDER BY created_at, id",
+            parameters, transaction, cancellationToken: cancellationToken)))
+            .Select(f => FindingInsert.CarriedForward(f, reassessment.Id, at))
+            .ToList();
+        await connection.ExecuteAsync(new CommandDefinition(
+            SqliteFindingStore.InsertFinding, findings, transaction, cancellationToken: cancellationToken));
+        var carried = new CarriedForward(answers, provenance, findings.Count);
+        write.Commit(audit?.Invoke(carried));
+        return carried;
+    }
+
+    private static object InsertParameters(Review review) => new
+    {
+        review.Id,
+        review.VendorId,
+        review.QuestionnaireId,
+        review.QuestionnaireVersion,
+        review.QuestionnaireHash,
+        Status = review.Status.ToString(),
+        review.OwnerId,
+        Decision = review.Decision?.ToString(),
+        review.DecisionRationale,
+        review.PreviousReviewId,
+        review.CreatedAt,
+        review.UpdatedAt,
+        review.DecidedBy,
+        review.DecidedAt,
+    };
 
     public async Task<Review?> GetAsync(Guid id, CancellationToken cancellationToken = default)
     {

@@ -16,6 +16,7 @@ public static class ReviewsSetup
         builder.Services.AddScoped<VendorDirectory>();
         builder.Services.AddScoped<NewReviewService>();
         builder.Services.AddScoped<ReviewLifecycleService>();
+        builder.Services.AddScoped<LibraryUpdates>();
         builder.Services.AddScoped<FindingsService>();
         builder.Services.AddScoped<AnswerHistoryQuery>();
         return builder;

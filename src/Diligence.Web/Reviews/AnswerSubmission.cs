@@ -15,7 +15,7 @@ public static class AnswerSubmission
     /// what <paramref name="current"/> says as the page shows it, so a re-post never rewrites text the form trims.
     /// </summary>
     public static (ItemSaveOutcome.Invalid? Invalid, bool Unchanged, string? Json) Prepare(
-        AnswerableItem item, Func<string, StringValues> form, Answer? current, DateOnly today)
+        AnswerableItem item, Func<string, StringValues> form, Answer? current, DateOnly today, AnsweredDates dates)
     {
         var read = AnswerFormReader.Read(item, form);
         if (!read.IsValid)
@@ -23,7 +23,7 @@ public static class AnswerSubmission
             return (new ItemSaveOutcome.Invalid(read.Errors), false, null);
         }
         if (read.Answer is { } answer && !answer.Value.IsEmpty
-            && AnswerValidator.Validate(item, answer, today) is { Count: > 0 } problems)
+            && AnswerValidator.Validate(item, answer, today, dates) is { Count: > 0 } problems)
         {
             return (new ItemSaveOutcome.Invalid(problems), false, null);
         }

@@ -21,7 +21,8 @@ public static class ItemSave
         Func<string?, Task<AnswerSaveResult>> store, IUserStore users, CancellationToken ct)
     {
         state.Stored.TryGetValue(item.Key, out var current);
-        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today);
+        var (invalid, unchanged, json) = AnswerSubmission.Prepare(item, form, state.Sheet[item.Key], state.Today,
+            new AnsweredDates(state.Questionnaire.Definition, state.Sheet, state.Evaluation.IsVisible));
         if (invalid is not null)
         {
             return (invalid, null);

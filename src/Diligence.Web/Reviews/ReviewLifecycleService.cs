@@ -15,7 +15,6 @@ public sealed class ReviewLifecycleService(
     ReviewWorkspace workspace,
     IReviewStore reviews,
     IFindingStore findings,
-    IAnswerStore answers,
     IUserStore users,
     IQuestionnaireStore questionnaires,
     VendorRequestService vendorRequests,
@@ -150,7 +149,8 @@ public sealed class ReviewLifecycleService(
 
     /// <summary>
     /// Starts the re-assessment of a decided review on the newest published version of its questionnaire, with its
-    /// answers carried forward and the automatic findings they raise; a review already re-assessed returns that one.
+    /// answers, their provenance and its findings (statuses and manual ones) carried forward in one transaction, then the
+    /// automatic findings brought in line with the new version; a review already re-assessed returns that one.
     /// </summary>
     public async Task<ChangeOutcome> ReassessAsync(Guid reviewId, Guid userId, CancellationToken ct)
     {
@@ -177,11 +177,13 @@ public sealed class ReviewLifecycleService(
         var next = new Review(
             Guid.NewGuid(), review.VendorId, newest.Id, newest.Version, newest.ContentHash, ReviewStatus.Draft, userId,
             Decision: null, DecisionRationale: null, PreviousReviewId: review.Id, now, now, Version: 1);
-        var record = new AuditRecord(AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
-            $"review={review.Id}", $"questionnaire={newest.Id}@{newest.Version}");
-        await reviews.CreateAsync(next, audit.Describe(record), ct);
-        audit.Written(record.Action);
-        await answers.CopyAsync(review.Id, next.Id, userId, now, ct);
+        await reviews.CreateReassessmentAsync(next, userId, now,
+            carried => audit.Describe(new AuditRecord(AuditActions.ReviewReassessed, AuditResources.Review, next.Id.ToString(),
+                $"review={review.Id}",
+                string.Create(CultureInfo.InvariantCulture,
+                    $"questionnaire={newest.Id}@{newest.Version} answers={carried.Answers} provenance={carried.Provenance} findings={carried.Findings}"))),
+            ct);
+        audit.Written(AuditActions.ReviewReassessed);
         if (await workspace.LoadAsync(next.Id, ct) is { } state)
         {
             await workspace.SyncFindingsAsync(state, ct);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Diligence.Core.Answers;
 using Diligence.Core.Audit;
 using Diligence.Core.Definitions;
@@ -74,6 +75,37 @@ public sealed class ReviewWorkspace(
     /// <summary>A reviewer accepts the vendor's prefilled answer to <paramref name="key"/> as it stands.</summary>
     public Task ConfirmAsync(ReviewState state, string key, Guid userId, CancellationToken ct) =>
         provenance.ConfirmAsync(state.Review.Id, key, userId, clock.GetUtcNow(), ct);
+
+    /// <summary>
+    /// The step's visible answers that are the vendor's and that no reviewer has accepted yet, in the step's order.
+    /// </summary>
+    public static IReadOnlyList<string> AwaitingAcceptance(ReviewState state, Step step) =>
+        [.. StepView.AnswerableItemsOf(step.Items)
+            .Where(i => state.Evaluation.IsVisible(i.Id)
+                && state.Provenance.GetValueOrDefault(i.Key)?.Status == ProvenanceStatus.Prefilled)
+            .Select(i => i.Key)];
+
+    /// <summary>
+    /// A reviewer accepts every vendor answer on <paramref name="step"/> that awaits acceptance: one command, one
+    /// transaction, one event saying how many. Returns how many were accepted.
+    /// </summary>
+    public async Task<int> ConfirmStepAsync(ReviewState state, Step step, Guid userId, CancellationToken ct)
+    {
+        var keys = AwaitingAcceptance(state, step);
+        if (keys.Count == 0)
+        {
+            return 0;
+        }
+        var accepted = await provenance.ConfirmAllAsync(state.Review.Id, keys, userId, clock.GetUtcNow(),
+            count => audit.Describe(new AuditRecord(AuditActions.AnswersAccepted, AuditResources.Review, state.Review.Id.ToString(),
+                After: string.Create(CultureInfo.InvariantCulture, $"step={step.Id} accepted={count}"))),
+            ct);
+        if (accepted > 0)
+        {
+            audit.Written(AuditActions.AnswersAccepted);
+        }
+        return accepted;
+    }
 
     /// <summary>Automatic findings become exactly what the questionnaire's flags and rules raise for these answers.</summary>
     public async Task SyncFindingsAsync(ReviewState state, CancellationToken ct)

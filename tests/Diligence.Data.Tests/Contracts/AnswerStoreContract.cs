@@ -246,37 +246,6 @@ public abstract class AnswerStoreContract : StoreContract
     }
 
     [Test]
-    public async Task Copying_carries_answers_forward_into_a_re_assessment_and_records_them()
-    {
-        var previous = await SeedReviewAsync();
-        var reassessment = await SeedReviewAsync();
-        await Database.Answers.SaveAsync(previous.Id, Key, Hosted, 0, _alice, TestData.Now);
-        await Database.Answers.SaveAsync(previous.Id, Key, HostedAndDedicated, 1, _alice, TestData.Now);
-        await Database.Answers.SaveAsync(previous.Id, "network.inbound-required", "\"no\"", 0, _alice, TestData.Now);
-        await Database.Answers.SaveAsync(previous.Id, "workload.data-classes", """["pii"]""", 0, _alice, TestData.Now);
-        await Database.Answers.SaveAsync(previous.Id, "workload.data-classes", null, 1, _alice, TestData.Now);
-        await Database.Answers.SaveAsync(reassessment.Id, "network.inbound-required", "\"yes\"", 0, _bob, TestData.Now);
-        var copiedAt = TestData.Now.AddDays(365);
-
-        var copied = await Database.Answers.CopyAsync(previous.Id, reassessment.Id, _bob, copiedAt);
-
-        using (Assert.EnterMultipleScope())
-        {
-            Assert.That(copied, Is.EqualTo(1));
-            Assert.That(await Database.Answers.ListAsync(reassessment.Id), Is.EqualTo(new[]
-            {
-                new StoredAnswer(reassessment.Id, Key, HostedAndDedicated, 1, _bob, copiedAt),
-                new StoredAnswer(reassessment.Id, "network.inbound-required", "\"yes\"", 1, _bob, TestData.Now),
-            }));
-            Assert.That(await Database.Answers.HistoryAsync(reassessment.Id, Key), Is.EqualTo(new[]
-            {
-                new AnswerChange(reassessment.Id, Key, null, HostedAndDedicated, 1, _bob, copiedAt),
-            }));
-            Assert.That(await Database.Answers.ListAsync(previous.Id), Has.Count.EqualTo(2));
-        }
-    }
-
-    [Test]
     public async Task Answers_survive_closing_and_reopening_the_database()
     {
         var review = await SeedReviewAsync();

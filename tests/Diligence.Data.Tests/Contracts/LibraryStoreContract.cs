@@ -124,4 +124,79 @@ public abstract class LibraryStoreContract : StoreContract
         var asOf = (await Database.Provenance.ListAsync(review.Id)).ToDictionary(p => p.Key, p => p.VendorAsOf);
         Assert.That(asOf, Is.EquivalentTo(new Dictionary<string, DateOnly?> { ["a"] = new DateOnly(2026, 3, 1), ["b"] = null }));
     }
+
+    [Test]
+    public async Task Confirming_all_accepts_the_listed_answers_still_the_vendors_with_one_event_counting_them()
+    {
+        var review = await SeedReviewAsync();
+        var user = Guid.NewGuid();
+        await Database.Libraries.ReplaceAsync(review.VendorId, new Dictionary<string, string> { ["a"] = "1", ["b"] = "2", ["c"] = "3", ["d"] = "4" }, user, At);
+        await Database.Provenance.PrefillAsync(review.Id, review.VendorId, ["a", "b", "c", "d"], review.OwnerId, At);
+        await Database.Answers.SaveAsync(review.Id, "b", "reviewer", 1, review.OwnerId, At);
+        await Database.Provenance.ConfirmAsync(review.Id, "c", review.OwnerId, At);
+
+        var confirmed = await Database.Provenance.ConfirmAllAsync(review.Id, ["a", "b", "c", "missing"], user, At.AddHours(1),
+            count => TestData.AuditEntry($"accepted={count}"));
+        var again = await Database.Provenance.ConfirmAllAsync(review.Id, ["a", "b", "c"], user, At.AddHours(2),
+            count => TestData.AuditEntry($"again={count}"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((confirmed, again), Is.EqualTo((1, 0)));
+            var provenance = (await Database.Provenance.ListAsync(review.Id)).ToDictionary(p => p.Key);
+            Assert.That((provenance["a"].ConfirmedBy, provenance["a"].ConfirmedAt), Is.EqualTo(((Guid?)user, (DateTimeOffset?)At.AddHours(1))));
+            Assert.That(provenance["b"].ConfirmedAt, Is.Null, "overridden: the reviewer's answer, not the vendor's");
+            Assert.That(provenance["c"].ConfirmedBy, Is.EqualTo(review.OwnerId), "already confirmed, kept");
+            Assert.That(provenance["d"].ConfirmedAt, Is.Null, "not listed");
+            var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "accepted=1" }));
+        }
+    }
+
+    [Test]
+    public async Task Confirming_all_refuses_a_decided_or_unknown_review()
+    {
+        var decided = await SeedReviewAsync(ReviewStatus.ReadyForCommittee);
+        await Database.Reviews.UpdateAsync(decided with { Status = ReviewStatus.Decided, Decision = Decision.Approve }, decided.Version);
+
+        Assert.That(() => Database.Provenance.ConfirmAllAsync(decided.Id, ["a"], Guid.NewGuid(), At), Throws.TypeOf<InvalidOperationException>());
+        Assert.That(() => Database.Provenance.ConfirmAllAsync(Guid.NewGuid(), ["a"], Guid.NewGuid(), At), Throws.TypeOf<KeyNotFoundException>());
+    }
+
+    [Test]
+    public async Task Taking_a_library_answer_saves_it_with_history_and_event_and_makes_it_vendor_supplied_again()
+    {
+        var review = await SeedReviewAsync();
+        var user = Guid.NewGuid();
+        await Database.Libraries.ReplaceAsync(review.VendorId, new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" }, user, At);
+        await Database.Provenance.PrefillAsync(review.Id, review.VendorId, ["b"], review.OwnerId, At);
+        await Database.Provenance.ConfirmAsync(review.Id, "b", review.OwnerId, At);
+        await Database.Answers.SaveAsync(review.Id, "a", "reviewer", 0, review.OwnerId, At);
+        await Database.Libraries.SaveAsync(review.VendorId, "b", "3", 1, user, At.AddDays(1));
+
+        var takenA = await Database.Provenance.TakeLibraryAnswerAsync(review.Id, "a", 1, user, At.AddDays(2),
+            (before, saved) => TestData.AuditEntry($"a {before?.ValueJson} v{saved.Version}"));
+        var takenB = await Database.Provenance.TakeLibraryAnswerAsync(review.Id, "b", 1, user, At.AddDays(2));
+        var stale = await Database.Provenance.TakeLibraryAnswerAsync(review.Id, "a", 1, user, At.AddDays(2), (_, _) => TestData.AuditEntry("stale"));
+        var missing = await Database.Provenance.TakeLibraryAnswerAsync(review.Id, "missing", 0, user, At.AddDays(2));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(((AnswerSaveResult.Saved)takenA!).Version, Is.EqualTo(2));
+            Assert.That(((AnswerSaveResult.Saved)takenB!).Version, Is.EqualTo(2));
+            Assert.That(stale, Is.InstanceOf<AnswerSaveResult.Conflict>());
+            Assert.That(missing, Is.Null);
+            var answers = (await Database.Answers.ListAsync(review.Id)).ToDictionary(a => a.Key, a => a.ValueJson);
+            Assert.That(answers, Is.EquivalentTo(new Dictionary<string, string> { ["a"] = "1", ["b"] = "3" }));
+            Assert.That((await Database.Answers.HistoryAsync(review.Id, "a")).Select(c => (c.OldValueJson, c.NewValueJson)),
+                Is.EqualTo(new[] { ((string?)null, (string?)"reviewer"), ("reviewer", "1") }));
+            var provenance = (await Database.Provenance.ListAsync(review.Id)).ToDictionary(p => p.Key);
+            Assert.That((provenance["a"].VendorValueJson, provenance["a"].StatusFor("1")), Is.EqualTo(("1", ProvenanceStatus.Prefilled)));
+            Assert.That((provenance["b"].VendorValueJson, provenance["b"].VendorUpdatedAt, provenance["b"].StatusFor("3")),
+                Is.EqualTo(("3", At.AddDays(1), ProvenanceStatus.Prefilled)));
+            var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "a reviewer v2" }));
+        }
+        Assert.That(() => Database.Provenance.TakeLibraryAnswerAsync(Guid.NewGuid(), "a", 0, user, At), Throws.TypeOf<KeyNotFoundException>());
+    }
 }

@@ -31,6 +31,58 @@ public abstract class ReviewStoreContract : StoreContract
     }
 
     [Test]
+    public async Task A_re_assessment_carries_answers_provenance_and_findings_forward_with_its_event()
+    {
+        var previous = await SeedReviewAsync();
+        var user = Guid.NewGuid();
+        await Database.Libraries.ReplaceAsync(previous.VendorId, new Dictionary<string, string> { ["a"] = "1", ["b"] = "2" }, user, TestData.Now);
+        await Database.Provenance.PrefillAsync(previous.Id, previous.VendorId, ["a", "b"], previous.OwnerId, TestData.Now);
+        await Database.Provenance.ConfirmAsync(previous.Id, "a", previous.OwnerId, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "b", "mine", 1, previous.OwnerId, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "c", "3", 0, previous.OwnerId, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "d", "4", 0, previous.OwnerId, TestData.Now);
+        await Database.Answers.SaveAsync(previous.Id, "d", null, 1, previous.OwnerId, TestData.Now);
+        var manual = TestData.ManualFinding(previous.Id) with { Owner = "Sam", Status = FindingStatus.Remediated };
+        await Database.Findings.AddAsync(manual);
+        await Database.Findings.SyncRaisedAsync(previous.Id,
+            [new RaisedFindingRow("flag:b:yes", FindingSource.Flag, "high", "Raised."), new RaisedFindingRow("rule:gone", FindingSource.Rule, "low", "Gone.")],
+            TestData.Now);
+        var raised = (await Database.Findings.ListAsync(previous.Id)).Single(f => f.SourceId == "flag:b:yes");
+        await Database.Findings.UpdateAsync(raised with { Status = FindingStatus.AcceptedRisk, Owner = "Risk owner" }, raised.Version);
+        await Database.Findings.SyncRaisedAsync(previous.Id, [new RaisedFindingRow("flag:b:yes", FindingSource.Flag, "high", "Raised.")], TestData.Now);
+        var at = TestData.Now.AddDays(365);
+        var reassessment = TestData.Review(previous.VendorId, previous.OwnerId, TestData.Questionnaire()) with { PreviousReviewId = previous.Id };
+
+        var carried = await Database.Reviews.CreateReassessmentAsync(reassessment, user, at, c => TestData.AuditEntry($"carried {c}"));
+
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(carried, Is.EqualTo(new CarriedForward(Answers: 3, Provenance: 2, Findings: 2)));
+            Assert.That((await Database.Reviews.GetAsync(reassessment.Id))?.PreviousReviewId, Is.EqualTo(previous.Id));
+            Assert.That(await Database.Answers.ListAsync(reassessment.Id), Is.EqualTo(new[]
+            {
+                new StoredAnswer(reassessment.Id, "a", "1", 1, user, at),
+                new StoredAnswer(reassessment.Id, "b", "mine", 1, user, at),
+                new StoredAnswer(reassessment.Id, "c", "3", 1, user, at),
+            }));
+            Assert.That(await Database.Answers.HistoryAsync(reassessment.Id, "b"), Is.EqualTo(new[] { new AnswerChange(reassessment.Id, "b", null, "mine", 1, user, at) }));
+            var provenance = (await Database.Provenance.ListAsync(reassessment.Id)).ToDictionary(p => p.Key);
+            Assert.That((provenance["a"].StatusFor("1"), provenance["a"].ConfirmedBy), Is.EqualTo((ProvenanceStatus.Confirmed, (Guid?)previous.OwnerId)));
+            Assert.That((provenance["b"].StatusFor("mine"), provenance["b"].VendorValueJson), Is.EqualTo((ProvenanceStatus.Overridden, "2")));
+            var findings = await Database.Findings.ListAsync(reassessment.Id);
+            Assert.That(findings.Select(f => (f.Source, f.SourceId, f.Text, f.Owner, f.Status, f.Withdrawn, f.Version)), Is.EquivalentTo(new[]
+            {
+                (FindingSource.Manual, (string?)null, manual.Text, (string?)"Sam", FindingStatus.Remediated, false, 1),
+                (FindingSource.Flag, "flag:b:yes", "Raised.", "Risk owner", FindingStatus.AcceptedRisk, false, 1),
+            }));
+            Assert.That(findings.Select(f => f.Id), Has.None.EqualTo(manual.Id).And.None.EqualTo(raised.Id));
+            Assert.That((await Database.Findings.ListAsync(previous.Id)), Has.Count.EqualTo(3), "the earlier review keeps its own");
+            var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { $"carried {carried}" }));
+        }
+    }
+
+    [Test]
     public async Task An_unknown_review_is_null() =>
         Assert.That(await Database.Reviews.GetAsync(Guid.NewGuid()), Is.Null);
 

@@ -9,9 +9,13 @@ namespace Diligence.Web.Pages.Reviews;
 
 /// <summary>A review's overview. Staff read it; reviewers move it through its lifecycle, decide it and re-assess it.</summary>
 [Authorize(Policy = Policies.Staff)]
-public sealed class IndexModel(ReviewLifecycleService lifecycle, ReviewImport import, IAuthorizationService authorization) : PageModel
+public sealed class IndexModel(
+    ReviewLifecycleService lifecycle, LibraryUpdates libraryUpdates, ReviewImport import, IAuthorizationService authorization) : PageModel
 {
     public ReviewOverview Overview { get; private set; } = null!;
+
+    /// <summary>On a re-assessment: the vendor's library answers newer than the ones carried forward.</summary>
+    public IReadOnlyList<NewerLibraryAnswer> NewerInLibrary { get; private set; } = [];
 
     public bool CanEdit { get; private set; }
 
@@ -79,6 +83,26 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, ReviewImport im
         }
     }
 
+    /// <summary>The reviewer takes the vendor's newer library answer to <paramref name="key"/> into the review.</summary>
+    public async Task<IActionResult> OnPostTakeLibraryAsync(Guid reviewId, string? key, int answerVersion, CancellationToken ct)
+    {
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        switch (await libraryUpdates.TakeAsync(reviewId, key, answerVersion, User.UserId(), ct))
+        {
+            case ChangeOutcome.Done:
+                TempData["notice"] = "Took the vendor's answer from its library.";
+                return Redirect($"/reviews/{reviewId}");
+            case ChangeOutcome.Refused refused:
+                Errors = refused.Errors;
+                return await ShowAsync(reviewId, ct);
+            default:
+                return NotFound();
+        }
+    }
+
     public async Task<IActionResult> OnPostImportAsync(Guid reviewId, IFormFile? upload, CancellationToken ct)
     {
         if (!await CanEditAsync())
@@ -106,6 +130,7 @@ public sealed class IndexModel(ReviewLifecycleService lifecycle, ReviewImport im
         }
         Overview = overview;
         CanEdit = await CanEditAsync();
+        NewerInLibrary = await libraryUpdates.ListAsync(overview.State, ct);
         return Page();
     }
 

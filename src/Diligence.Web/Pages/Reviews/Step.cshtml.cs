@@ -17,6 +17,12 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
 
     public StepView View { get; private set; } = null!;
 
+    /// <summary>Keys of this step's vendor answers that no reviewer has accepted yet.</summary>
+    public IReadOnlyList<string> AwaitingAcceptance { get; private set; } = [];
+
+    [TempData]
+    public string? Notice { get; set; }
+
     public ReviewState State => (ReviewState)View.State;
 
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
@@ -28,6 +34,7 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
         }
         View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
         AnsweredByVendor = await vendorRequests.AnsweredSinceRequestAsync(state, step, ct);
+        AwaitingAcceptance = ReviewWorkspace.AwaitingAcceptance(state, step);
         return Page();
     }
 
@@ -75,6 +82,29 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
         }
         await workspace.ConfirmAsync(state, accept, User.UserId(), ct);
         return RedirectToPage(new { reviewId, stepId, handler = (string?)null });
+    }
+
+    /// <summary>The reviewer accepts every vendor answer on this step that awaits acceptance, in one go.</summary>
+    public async Task<IActionResult> OnPostAcceptAllAsync(Guid reviewId, string? stepId, CancellationToken ct)
+    {
+        var state = await workspace.LoadAsync(reviewId, ct);
+        if (state is null || FindStep(state, stepId) is not { } step)
+        {
+            return NotFound();
+        }
+        if (!await CanEditAsync())
+        {
+            return Forbid();
+        }
+        if (state.IsLocked)
+        {
+            View = new StepView(state, step, readOnly: true);
+            ModelState.AddModelError("", "This review is decided and read-only.");
+            return Page();
+        }
+        var accepted = await workspace.ConfirmStepAsync(state, step, User.UserId(), ct);
+        Notice = accepted == 1 ? "Accepted 1 answer from the vendor." : $"Accepted {accepted} answers from the vendor.";
+        return RedirectToPage(new { reviewId, stepId = step.Id, handler = (string?)null });
     }
 
     private static Step? FindStep(ReviewState state, string? stepId)
