@@ -59,6 +59,18 @@ public sealed class AutosaveTests
     }
 
     [Test]
+    public async Task Saving_the_stored_answer_again_with_an_old_version_is_not_a_conflict()
+    {
+        await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "First"));
+
+        var (status, body) = await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "First"));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.GetProperty("version").GetInt32(), Is.EqualTo(1));
+        Assert.That(body.GetProperty("unchanged").GetBoolean(), Is.True);
+    }
+
+    [Test]
     public async Task An_invalid_autosave_returns_the_message_and_stores_nothing()
     {
         var (status, body) = await Save(_reviewer, "since", ("v.since", "0"), ("a.since", "31/12/2024"));
