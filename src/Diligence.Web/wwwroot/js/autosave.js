@@ -325,10 +325,17 @@
     save(item);
   });
 
-  // Without the wait, the post would carry the versions from before the saves still on their way, and conflict with them.
+  // The post refuses unreadable dates as a leave does, and waits for the saves still on their way: it must carry the
+  // versions they return, or it would conflict with them.
   let resubmitting = false;
+  let waiting = false;
   form.addEventListener("submit", event => {
     if (resubmitting) {
+      return;
+    }
+    if (waiting) {
+      // A second click while the first waits would post the step twice.
+      event.preventDefault();
       return;
     }
     const items = Array.from(form.querySelectorAll("[data-item]")).filter(item => !item.closest("[hidden]"));
@@ -342,7 +349,9 @@
     }
     event.preventDefault();
     const submitter = event.submitter;
+    waiting = true;
     Promise.all(queues.values()).then(() => {
+      waiting = false;
       resubmitting = true;
       form.requestSubmit(submitter);
       resubmitting = false;
