@@ -100,7 +100,16 @@ public static class AutosaveEndpoint
                 unchanged = !saved.Changed,
                 visibility = Visibility(next, item),
                 required = Required(next, item),
+                asks = ItemsOfStep(next, item).ToDictionary(i => i.Id, i => next.Evaluation.Findings
+                    .FirstOrDefault(f => f.ItemKey == i.Key && f.Ask is not null)?.Ask, StringComparer.Ordinal),
+                findings = ItemsOfStep(next, item).ToDictionary(i => i.Id, i => StepView.FindingsOf(next, i, audience)
+                    .Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), label = f.Severity.ToString(), text = f.Text }),
+                    StringComparer.Ordinal),
                 steps = next.Questionnaire.Definition.Steps.ToDictionary(s => s.Id, s => Count(next, s, audience)),
+                // The page head's "N/M required" is the whole review's, which only reviewers' pages show.
+                progress = audience.HasFlag(Audience.Reviewer)
+                    ? new { answered = next.Evaluation.Overall.Answered, required = next.Evaluation.Overall.Required, percent = next.Evaluation.Overall.Percent }
+                    : null,
             }),
             ItemSaveOutcome.Invalid invalid => Results.Json(new { title = "Not saved", errors = invalid.Errors },
                 statusCode: StatusCodes.Status422UnprocessableEntity),
@@ -125,12 +134,11 @@ public static class AutosaveEndpoint
         return map;
     }
 
-    private static Dictionary<string, bool> Required(IAnswerSet state, Item item)
-    {
-        var step = state.Questionnaire.Definition.FindStepOf(item.Id);
-        return (step is null ? [] : StepView.AnswerableItemsOf(step.Items))
-            .ToDictionary(i => i.Id, i => state.Evaluation.IsRequired(i.Id), StringComparer.Ordinal);
-    }
+    private static Dictionary<string, bool> Required(IAnswerSet state, Item item) =>
+        ItemsOfStep(state, item).ToDictionary(i => i.Id, i => state.Evaluation.IsRequired(i.Id), StringComparer.Ordinal);
+
+    private static IEnumerable<AnswerableItem> ItemsOfStep(IAnswerSet state, Item item) =>
+        state.Questionnaire.Definition.FindStepOf(item.Id) is { } step ? StepView.AnswerableItemsOf(step.Items) : [];
 
     private static string Count(IAnswerSet state, Step step, Audience audience)
     {

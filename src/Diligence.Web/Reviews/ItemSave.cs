@@ -27,16 +27,17 @@ public static class ItemSave
         {
             return (invalid, null);
         }
-        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
+        // Storing what is already stored overwrites nothing, so it is no conflict whatever version the page sent: a
+        // form post that raced its own page's autosave gets the stored version back. A different value is a conflict
+        // even when the same person stored the newer one (in another tab, say): saving it would silently drop theirs.
+        if (unchanged || current?.ValueJson == json)
         {
-            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), null);
-        }
-        if (unchanged)
-        {
-            json = current?.ValueJson;
+            return (new ItemSaveOutcome.Saved(current?.Version ?? expectedVersion, Changed: false), null);
         }
         switch (await store(json))
         {
+            case AnswerSaveResult.Conflict { Current: { } same } conflict when same.ValueJson == json:
+                return (new ItemSaveOutcome.Saved(conflict.CurrentVersion, Changed: false), null);
             case AnswerSaveResult.Conflict conflict:
                 var author = conflict.Current is null ? "someone" : (await users.GetAsync(conflict.Current.UpdatedBy, ct))?.DisplayName ?? "someone";
                 var text = conflict.Current is null ? "(cleared)" : AnswerText.Describe(item, AnswerJson.Deserialize(conflict.Current.ValueJson, item));

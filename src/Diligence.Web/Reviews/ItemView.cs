@@ -1,4 +1,5 @@
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 
 namespace Diligence.Web.Reviews;
 
@@ -16,7 +17,8 @@ public sealed record ItemView(
     IReadOnlyList<MatrixColumn> Columns,
     int Entries,
     string? Ask,
-    ProvenanceView? Provenance = null)
+    ProvenanceView? Provenance = null,
+    IReadOnlyList<RaisedFinding>? Findings = null)
 {
     public string Id => Item.Id;
 
@@ -39,6 +41,15 @@ public sealed record ItemView(
         Entries = 0,
         Ask = null,
         Provenance = null,
+        Findings = null,
+    };
+
+    /// <summary>Whether some answer to this item asks for an explanation, so the page has a place to show it when asked.</summary>
+    public bool MayAsk => Item switch
+    {
+        YesNoNaItem yesNo => yesNo.Flags.Values.Any(f => f.Ask is not null),
+        ChoiceItem choice => choice.Options.Any(o => o.Flag?.Ask is not null),
+        _ => false,
     };
 
     /// <summary>

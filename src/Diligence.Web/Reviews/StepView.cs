@@ -1,5 +1,6 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Microsoft.Extensions.Primitives;
 
 namespace Diligence.Web.Reviews;
@@ -110,8 +111,13 @@ public sealed class StepView
             item is MatrixItem matrix ? ColumnsOf(matrix) : [],
             entries,
             evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask,
-            State.Provenance.GetValueOrDefault(item.Key));
+            State.Provenance.GetValueOrDefault(item.Key),
+            FindingsOf(State, item, _audience));
     }
+
+    /// <summary>The findings this item's answer raises, for reviewers: a vendor answering its library is not shown them.</summary>
+    public static IReadOnlyList<RaisedFinding> FindingsOf(IAnswerSet state, AnswerableItem item, Audience audience) =>
+        audience.HasFlag(Audience.Reviewer) ? [.. state.Evaluation.Findings.Where(f => f.ItemKey == item.Key)] : [];
 
     /// <summary>
     /// Columns taken from a choice item show the options chosen there, plus any column that already holds an answer,

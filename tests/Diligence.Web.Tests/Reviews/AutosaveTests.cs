@@ -46,6 +46,21 @@ public sealed class AutosaveTests
     }
 
     [Test]
+    public async Task A_risky_answer_returns_its_finding_its_question_and_the_review_s_progress()
+    {
+        await Save(_reviewer, "data-classes", ("v.data-classes", "0"), ("a.data-classes", "phi"));
+
+        var (status, body) = await Save(_reviewer, "baa", ("v.baa", "0"), ("a.baa", "no"));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        var finding = body.GetProperty("findings").GetProperty("baa")[0];
+        Assert.That((finding.GetProperty("severity").GetString(), finding.GetProperty("label").GetString(), finding.GetProperty("text").GetString()),
+            Is.EqualTo(("critical", "Critical", "PHI is in scope but no BAA is signed.")));
+        Assert.That(body.GetProperty("asks").GetProperty("baa").GetString(), Is.EqualTo("What protects PHI without a BAA?"));
+        Assert.That(body.GetProperty("progress").GetProperty("answered").GetInt32(), Is.EqualTo(2));
+    }
+
+    [Test]
     public async Task A_stale_autosave_is_a_conflict_naming_the_other_value()
     {
         await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "First"));
@@ -56,6 +71,18 @@ public sealed class AutosaveTests
         Assert.That(body.GetProperty("otherValue").GetString(), Is.EqualTo("First"));
         Assert.That(body.GetProperty("version").GetInt32(), Is.EqualTo(1));
         Assert.That((await _app.Get<IAnswerStore>().GetAsync(_review.Id, "profile.summary"))!.ValueJson, Does.Contain("First"));
+    }
+
+    [Test]
+    public async Task Saving_the_stored_answer_again_with_an_old_version_is_not_a_conflict()
+    {
+        await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "First"));
+
+        var (status, body) = await Save(_reviewer, "summary", ("v.summary", "0"), ("a.summary", "First"));
+
+        Assert.That(status, Is.EqualTo(HttpStatusCode.OK));
+        Assert.That(body.GetProperty("version").GetInt32(), Is.EqualTo(1));
+        Assert.That(body.GetProperty("unchanged").GetBoolean(), Is.True);
     }
 
     [Test]
