@@ -34,6 +34,9 @@ public sealed partial class AppServer : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = BaseUrl;
         start.Environment["Storage__DataDirectory"] = dataDirectory;
         start.Environment["Questionnaires__Directory"] = RepositoryRoot.Combine("questionnaires");
+        // Every test signs in an administrator and users of its own, all from 127.0.0.1: more than the 10 sign-ins a
+        // minute one address is allowed.
+        start.Environment["Accounts__SignInAttemptsPerMinute"] = "1000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
         start.Environment["Logging__LogLevel__Microsoft.Hosting.Lifetime"] = "Information";
         _process = new Process { StartInfo = start, EnableRaisingEvents = true };
