@@ -57,6 +57,20 @@ public sealed class StepView
 
     public int ErrorCount => _errors.Count + _conflicts.Count;
 
+    /// <summary>What the error summary lists, in the step's order: each message, linking to its item's control.</summary>
+    public IReadOnlyList<Pages.Shared.ErrorLink> Problems =>
+        AnswerableItemsOf(Step.Items)
+            .SelectMany(item =>
+            {
+                var id = FieldNames.ElementId(FieldNames.Value(item.Id));
+                var errors = _errors.TryGetValue(item.Id, out var messages) ? messages : [];
+                var conflict = _conflicts.TryGetValue(item.Id, out var c)
+                    ? [$"{c.Author} changed this answer while you were editing it; yours was not saved."]
+                    : Array.Empty<string>();
+                return errors.Concat(conflict).Select(message => new Pages.Shared.ErrorLink(id, message));
+            })
+            .ToList();
+
     public StepLink? Next => Steps.SkipWhile(s => !s.Current).Skip(1).FirstOrDefault();
 
     public StepLink? Previous => Steps.TakeWhile(s => !s.Current).LastOrDefault();

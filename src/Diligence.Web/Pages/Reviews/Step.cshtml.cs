@@ -19,6 +19,9 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
 
     public ReviewState State => (ReviewState)View.State;
 
+    /// <summary>What the last Save saved, shown once.</summary>
+    public string? Saved { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
     {
         var state = await workspace.LoadAsync(reviewId, ct);
@@ -26,6 +29,7 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
         {
             return NotFound();
         }
+        Saved = TempData[SavedKey] as string;
         View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
         AnsweredByVendor = await vendorRequests.AnsweredSinceRequestAsync(state, step, ct);
         return Page();
@@ -57,9 +61,18 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
                 submission.Conflicts, submission.Versions);
             return Page();
         }
-        var target = submission.GoNext ? NextStep(submission.State, step)?.Id ?? step.Id : step.Id;
-        return RedirectToPage(new { reviewId, stepId = target, add = submission.AddEntryTo });
+        if (submission.AddEntryTo is { } add)
+        {
+            return RedirectToPage(new { reviewId, stepId = step.Id, add });
+        }
+        var target = submission.GoNext ? NextStep(submission.State, step) ?? step : step;
+        var answered = StepView.AnswerableItemsOf(step.Items)
+            .Count(i => submission.State.Evaluation.IsVisible(i.Id) && submission.State.Evaluation.IsAnswered(i.Id));
+        TempData[SavedKey] = $"Saved: {answered} {(answered == 1 ? "answer" : "answers")} on {(target == step ? "this step" : step.Title)}.";
+        return RedirectToPage(new { reviewId, stepId = target.Id });
     }
+
+    private const string SavedKey = "saved";
 
     /// <summary>The reviewer accepts a prefilled vendor answer as it stands.</summary>
     public async Task<IActionResult> OnPostAcceptAsync(Guid reviewId, string? stepId, string? accept, CancellationToken ct)
