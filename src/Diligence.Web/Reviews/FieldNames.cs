@@ -26,6 +26,9 @@ public static class FieldNames
 
     public static string RemoveEntry(string itemId) => "remove." + itemId;
 
+    /// <summary>The element id of repeat entry <paramref name="index"/>, which a page's fragment can name.</summary>
+    public static string EntryId(string itemId, int index) => ElementId($"a.{itemId}[{index}]");
+
     /// <summary>The id an HTML element gets for a field name (ids cannot hold '[' or '.').</summary>
     public static string ElementId(string fieldName) =>
         "f-" + fieldName.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);

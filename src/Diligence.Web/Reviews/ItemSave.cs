@@ -26,13 +26,11 @@ public static class ItemSave
         {
             return (invalid, null);
         }
-        if ((unchanged || current?.ValueJson == json) && (current?.Version ?? 0) == expectedVersion)
+        // Already stored as posted, even at a later version than the user's page (autosave stores a field as the user
+        // leaves it for a button that posts the whole step): nothing to save, and nothing anyone wrote to overwrite.
+        if (unchanged || current?.ValueJson == json)
         {
-            return (new ItemSaveOutcome.Saved(expectedVersion, Changed: false), null);
-        }
-        if (unchanged)
-        {
-            json = current?.ValueJson;
+            return (new ItemSaveOutcome.Saved(current?.Version ?? 0, Changed: false), null);
         }
         switch (await store(json))
         {

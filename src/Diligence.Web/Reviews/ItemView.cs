@@ -16,7 +16,8 @@ public sealed record ItemView(
     IReadOnlyList<MatrixColumn> Columns,
     int Entries,
     string? Ask,
-    ProvenanceView? Provenance = null)
+    ProvenanceView? Provenance = null,
+    RemovedEntry? Removed = null)
 {
     public string Id => Item.Id;
 
@@ -39,6 +40,7 @@ public sealed record ItemView(
         Entries = 0,
         Ask = null,
         Provenance = null,
+        Removed = null,
     };
 
     public string HelpId => FieldId + "-help";

@@ -15,6 +15,8 @@ public sealed class StepView
     private readonly IReadOnlyDictionary<string, ItemSaveOutcome.Conflict> _conflicts;
     private readonly IReadOnlyDictionary<string, int> _versions;
     private readonly string? _addEntryTo;
+    private readonly int? _entriesShown;
+    private readonly RemovedEntry? _removed;
     private readonly Audience _audience;
 
     public StepView(
@@ -26,7 +28,9 @@ public sealed class StepView
         IReadOnlyDictionary<string, ItemSaveOutcome.Conflict>? conflicts = null,
         IReadOnlyDictionary<string, int>? versions = null,
         string? addEntryTo = null,
-        Audience audience = Audience.Reviewer)
+        Audience audience = Audience.Reviewer,
+        int? entriesShown = null,
+        RemovedEntry? removed = null)
     {
         State = state;
         _audience = audience;
@@ -37,6 +41,8 @@ public sealed class StepView
         _conflicts = conflicts ?? new Dictionary<string, ItemSaveOutcome.Conflict>();
         _versions = versions ?? new Dictionary<string, int>();
         _addEntryTo = addEntryTo;
+        _entriesShown = entriesShown;
+        _removed = removed;
         var definition = state.Questionnaire.Definition;
         Steps = VisibleSteps(state, audience)
             .Select((s, index) =>
@@ -46,6 +52,9 @@ public sealed class StepView
             })
             .ToList();
     }
+
+    /// <summary>No page shows more repeat entries than a form may post.</summary>
+    public const int MaxEntriesShown = 1000;
 
     public IAnswerSet State { get; }
 
@@ -106,10 +115,12 @@ public sealed class StepView
     public ItemView For(AnswerableItem item)
     {
         var evaluation = State.Evaluation;
-        var entries = item is RepeatItem ? Math.Max(_values.EntryCount(item.Id), 0) : 0;
-        if (item is RepeatItem && (item.Id == _addEntryTo || entries == 0))
+        // An empty list shows one blank entry. Add shows one more than the page had (its blank entries are not
+        // stored), or than is stored when the page's count is not known.
+        var entries = item is RepeatItem ? Math.Max(_values.EntryCount(item.Id), 1) : 0;
+        if (item is RepeatItem && item.Id == _addEntryTo)
         {
-            entries++;
+            entries = Math.Clamp(_entriesShown ?? entries + 1, entries, MaxEntriesShown);
         }
         return new ItemView(
             item,
@@ -124,7 +135,8 @@ public sealed class StepView
             item is MatrixItem matrix ? ColumnsOf(matrix) : [],
             entries,
             evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask,
-            State.Provenance.GetValueOrDefault(item.Key));
+            State.Provenance.GetValueOrDefault(item.Key),
+            _removed?.ItemId == item.Id ? _removed : null);
     }
 
     /// <summary>
