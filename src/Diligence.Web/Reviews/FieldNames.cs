@@ -29,6 +29,9 @@ public static class FieldNames
     /// <summary>The id of a question's element on its step page: what a link to the question points at.</summary>
     public static string ItemElementId(string itemId) => ElementId(Value(itemId)) + "-item";
 
+    /// <summary>The element id of repeat entry <paramref name="index"/>, which a page's fragment can name.</summary>
+    public static string EntryId(string itemId, int index) => ElementId($"a.{itemId}[{index}]");
+
     /// <summary>The id an HTML element gets for a field name (ids cannot hold '[' or '.').</summary>
     public static string ElementId(string fieldName) =>
         "f-" + fieldName.Replace('.', '-').Replace('[', '-').Replace("]", "", StringComparison.Ordinal);

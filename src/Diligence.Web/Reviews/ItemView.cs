@@ -18,7 +18,8 @@ public sealed record ItemView(
     int Entries,
     string? Ask,
     ProvenanceView? Provenance = null,
-    IReadOnlyList<RaisedFinding>? Findings = null)
+    IReadOnlyList<RaisedFinding>? Findings = null,
+    RemovedEntry? Removed = null)
 {
     public string Id => Item.Id;
 
@@ -42,6 +43,7 @@ public sealed record ItemView(
         Ask = null,
         Provenance = null,
         Findings = null,
+        Removed = null,
     };
 
     /// <summary>Whether some answer to this item asks for an explanation, so the page has a place to show it when asked.</summary>

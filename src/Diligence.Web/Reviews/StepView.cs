@@ -16,6 +16,8 @@ public sealed class StepView
     private readonly IReadOnlyDictionary<string, ItemSaveOutcome.Conflict> _conflicts;
     private readonly IReadOnlyDictionary<string, int> _versions;
     private readonly string? _addEntryTo;
+    private readonly int? _entriesShown;
+    private readonly RemovedEntry? _removed;
     private readonly Audience _audience;
 
     public StepView(
@@ -27,7 +29,9 @@ public sealed class StepView
         IReadOnlyDictionary<string, ItemSaveOutcome.Conflict>? conflicts = null,
         IReadOnlyDictionary<string, int>? versions = null,
         string? addEntryTo = null,
-        Audience audience = Audience.Reviewer)
+        Audience audience = Audience.Reviewer,
+        int? entriesShown = null,
+        RemovedEntry? removed = null)
     {
         State = state;
         _audience = audience;
@@ -38,6 +42,8 @@ public sealed class StepView
         _conflicts = conflicts ?? new Dictionary<string, ItemSaveOutcome.Conflict>();
         _versions = versions ?? new Dictionary<string, int>();
         _addEntryTo = addEntryTo;
+        _entriesShown = entriesShown;
+        _removed = removed;
         var definition = state.Questionnaire.Definition;
         Steps = VisibleSteps(state, audience)
             .Select((s, index) =>
@@ -48,6 +54,9 @@ public sealed class StepView
             .ToList();
     }
 
+    /// <summary>No page shows more repeat entries than a form may post.</summary>
+    public const int MaxEntriesShown = 1000;
+
     public IAnswerSet State { get; }
 
     public Step Step { get; }
@@ -57,6 +66,20 @@ public sealed class StepView
     public IReadOnlyList<StepLink> Steps { get; }
 
     public int ErrorCount => _errors.Count + _conflicts.Count;
+
+    /// <summary>What the error summary lists, in the step's order: each message, linking to its item's control.</summary>
+    public IReadOnlyList<Pages.Shared.ErrorLink> Problems =>
+        AnswerableItemsOf(Step.Items)
+            .SelectMany(item =>
+            {
+                var id = FieldNames.ElementId(FieldNames.Value(item.Id));
+                var errors = _errors.TryGetValue(item.Id, out var messages) ? messages : [];
+                var conflict = _conflicts.TryGetValue(item.Id, out var c)
+                    ? [$"{c.Author} changed this answer while you were editing it; yours was not saved."]
+                    : Array.Empty<string>();
+                return errors.Concat(conflict).Select(message => new Pages.Shared.ErrorLink(id, message));
+            })
+            .ToList();
 
     public StepLink? Next => Steps.SkipWhile(s => !s.Current).Skip(1).FirstOrDefault();
 
@@ -93,10 +116,12 @@ public sealed class StepView
     public ItemView For(AnswerableItem item)
     {
         var evaluation = State.Evaluation;
-        var entries = item is RepeatItem ? Math.Max(_values.EntryCount(item.Id), 0) : 0;
-        if (item is RepeatItem && (item.Id == _addEntryTo || entries == 0))
+        // An empty list shows one blank entry. Add shows one more than the page had (its blank entries are not
+        // stored), or than is stored when the page's count is not known.
+        var entries = item is RepeatItem ? Math.Max(_values.EntryCount(item.Id), 1) : 0;
+        if (item is RepeatItem && item.Id == _addEntryTo)
         {
-            entries++;
+            entries = Math.Clamp(_entriesShown ?? entries + 1, entries, MaxEntriesShown);
         }
         return new ItemView(
             item,
@@ -112,7 +137,8 @@ public sealed class StepView
             entries,
             evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask,
             State.Provenance.GetValueOrDefault(item.Key),
-            FindingsOf(State, item, _audience));
+            FindingsOf(State, item, _audience),
+            _removed?.ItemId == item.Id ? _removed : null);
     }
 
     /// <summary>The findings this item's answer raises, for reviewers: a vendor answering its library is not shown them.</summary>

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Diligence.Browser.Tests.Infrastructure;
 
 namespace Diligence.Browser.Tests.Journeys;
@@ -24,7 +25,7 @@ public sealed class KeyboardJourney : BrowserTest
         await TabToAsync(page, "button[value='next']");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync("**/steps/evidence");
+        await page.WaitForURLAsync(new Regex("/steps/evidence([?#].*)?$"));
         await page.GotoAsync(review + "/steps/pilot");
         await Assertions.Expect(page.Locator("input[name='a.pilot-exercises'][value='deploy']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("input[name='a.pilot-exercises'][value='rollback']")).ToBeCheckedAsync();

@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Diligence.Browser.Tests.Infrastructure;
 using UglyToad.PdfPig;
 
@@ -133,6 +134,6 @@ public sealed class ReviewerJourney : BrowserTest
     private async Task SaveAndContinueAsync(string nextStep)
     {
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await _page.WaitForURLAsync($"**/steps/{nextStep}");
+        await _page.WaitForURLAsync(new Regex($"/steps/{nextStep}([?#].*)?$"));
     }
 }

@@ -64,6 +64,7 @@ public sealed class FirstRunSetupTests
         var page = await response.Content.ReadAsStringAsync();
 
         Assert.That(page, Does.Contain("<p class=\"error-text\" id=\"f-password-error\">Use at least 12 characters.</p>"));
+        Assert.That(page, Does.Contain("<a href=\"#f-password\">Use at least 12 characters.</a>"), "the error summary links to the field");
         Assert.That(page, Does.Contain("value=\"admin@example.com\"").And.Contain("value=\"First Admin\""));
         Assert.That(await _app.Get<IUserStore>().CountAsync(), Is.Zero);
     }

@@ -128,6 +128,21 @@ public sealed class FindingsTests
     }
 
     [Test]
+    public async Task A_saved_change_comes_back_to_the_findings_row_which_confirms_it()
+    {
+        var review = await _app.AddReviewAsync(_reviewerUser.Id, ReviewStatus.InReview);
+        var finding = await AddManualAsync(review);
+
+        var response = await Change(_reviewer, review, finding, 1, "AcceptedRisk", "CISO");
+
+        Assert.That(response.Headers.Location?.OriginalString, Is.EqualTo($"{Url(review)}#status-{finding.Id}"));
+        var page = await _reviewer.GetStringAsync(Url(review));
+        var row = page[page.IndexOf($"<tr id=\"finding-{finding.Id}\">", StringComparison.Ordinal)..];
+        Assert.That(row[..row.IndexOf("</tr>", StringComparison.Ordinal)], Does.Contain("<p class=\"save-state saved\" role=\"status\">Finding updated.</p>"));
+        Assert.That(await _reviewer.GetStringAsync(Url(review)), Does.Not.Contain("Finding updated."), "said once");
+    }
+
+    [Test]
     public async Task A_change_from_a_stale_page_gets_a_conflict_message_and_overwrites_nothing()
     {
         var review = await _app.AddReviewAsync(_reviewerUser.Id, ReviewStatus.InReview);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.RegularExpressions;
 using Diligence.Core.Accounts;
 using Diligence.Core.Vendors;
 using Diligence.Data;
@@ -10,7 +9,7 @@ using static Diligence.Web.Tests.Reviews.ReviewBuilder;
 namespace Diligence.Web.Tests.Library;
 
 /// <summary>Invitation links: create, use once, refuse when used, expired, revoked or unknown.</summary>
-public sealed partial class InvitationTests
+public sealed class InvitationTests
 {
     private TestApp _app = null!;
     private HttpClient _reviewer = null!;
@@ -134,12 +133,6 @@ public sealed partial class InvitationTests
     private async Task<string> InviteAsync(Guid vendorId, string email)
     {
         var response = await _reviewer.PostFormAsync($"/vendors/{vendorId}/invitations", Fields(("Email", email)));
-        var page = await response.Content.ReadAsStringAsync();
-        var link = InvitationLink().Match(page);
-        Assert.That(link.Success, page);
-        return new Uri(link.Groups[1].Value).PathAndQuery;
+        return InvitationLink.PathIn(await response.Content.ReadAsStringAsync());
     }
-
-    [GeneratedRegex("<input id=\"invitation-link\" type=\"text\" readonly value=\"([^\"]+)\"")]
-    private static partial Regex InvitationLink();
 }

@@ -41,9 +41,13 @@ public sealed class FindingsModel(FindingsService service, IAuthorizationService
     [BindProperty]
     public int Version { get; set; }
 
+    /// <summary>The finding whose change was just saved: its row says so.</summary>
+    public Guid? ChangedFindingId { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid reviewId, CancellationToken ct)
     {
         Notice = TempData["notice"] as string;
+        ChangedFindingId = TempData["changed"] is Guid changed ? changed : null;
         return await ShowAsync(reviewId, ct);
     }
 
@@ -69,7 +73,7 @@ public sealed class FindingsModel(FindingsService service, IAuthorizationService
         }
         return await service.ChangeAsync(reviewId, new FindingChange(FindingId, Status, Owner, Version), ct) switch
         {
-            ChangeOutcome.Done => Saved(reviewId, "Finding updated."),
+            ChangeOutcome.Done => Changed(reviewId, FindingId),
             ChangeOutcome.Refused refused => await RefusedAsync(reviewId, refused, FindingId, ct),
             _ => NotFound(),
         };
@@ -79,6 +83,13 @@ public sealed class FindingsModel(FindingsService service, IAuthorizationService
     {
         TempData["notice"] = notice;
         return Redirect($"/reviews/{reviewId}/findings");
+    }
+
+    /// <summary>Back at the finding's row (not the top of the page), focused on its status, and the row confirms the change.</summary>
+    private RedirectResult Changed(Guid reviewId, Guid findingId)
+    {
+        TempData["changed"] = findingId;
+        return Redirect($"/reviews/{reviewId}/findings#status-{findingId}");
     }
 
     private async Task<IActionResult> RefusedAsync(Guid reviewId, ChangeOutcome.Refused refused, Guid? findingId, CancellationToken ct)

@@ -25,14 +25,19 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
 
     public ReviewState State => (ReviewState)View.State;
 
-    public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, CancellationToken ct)
+    /// <summary>What the last Save saved, shown once.</summary>
+    public string? Saved { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid reviewId, string? stepId, string? add, int? entries, CancellationToken ct)
     {
         var state = await workspace.LoadAsync(reviewId, ct);
         if (state is null || FindStep(state, stepId) is not { } step)
         {
             return NotFound();
         }
-        View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add);
+        Saved = TempData[SavedKey] as string;
+        View = new StepView(state, step, readOnly: state.IsLocked || !await CanEditAsync(), addEntryTo: add,
+            entriesShown: entries, removed: RemovedEntry.FromJson(TempData[RemovedKey] as string));
         AnsweredByVendor = await vendorRequests.AnsweredSinceRequestAsync(state, step, ct);
         AwaitingAcceptance = ReviewWorkspace.AwaitingAcceptance(state, step);
         return Page();
@@ -64,8 +69,52 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
                 submission.Conflicts, submission.Versions);
             return Page();
         }
-        var target = submission.GoNext ? NextStep(submission.State, step)?.Id ?? step.Id : step.Id;
-        return RedirectToPage(new { reviewId, stepId = target, add = submission.AddEntryTo });
+        // Add, Remove and Undo come back to the list they changed: the fragment names the entry (or the Undo button)
+        // they are about, which the browser scrolls to and focuses.
+        if (submission.AddEntryTo is { } add)
+        {
+            var shown = int.TryParse(Request.Form[FieldNames.Part(add, "count")], out var count) ? Math.Clamp(count, 0, StepView.MaxEntriesShown - 1) + 1 : 2;
+            return RedirectToPage(null, null, new { reviewId, stepId = step.Id, add, entries = shown }, FieldNames.EntryId(add, shown - 1));
+        }
+        if (RemovedEntry.FromRemove(Request.Form) is { } removed)
+        {
+            TempData[RemovedKey] = removed.ToJson();
+            return RedirectToPage(null, null, new { reviewId, stepId = step.Id }, FieldNames.ElementId(FieldNames.Part(removed.ItemId, "undo")));
+        }
+        if (RemovedEntry.FromUndo(Request.Form) is { } undo
+            && StepView.AnswerableItemsOf(step.Items).OfType<RepeatItem>().FirstOrDefault(r => r.Id == undo.ItemId) is { } repeat)
+        {
+            return await UndoAsync(submission.State, step, repeat, undo, ct);
+        }
+        var target = submission.GoNext ? NextStep(submission.State, step) ?? step : step;
+        var answered = StepView.AnswerableItemsOf(step.Items)
+            .Count(i => submission.State.Evaluation.IsVisible(i.Id) && submission.State.Evaluation.IsAnswered(i.Id));
+        TempData[SavedKey] = $"Saved: {answered} {(answered == 1 ? "answer" : "answers")} on {(target == step ? "this step" : step.Title)}.";
+        return RedirectToPage(new { reviewId, stepId = target.Id });
+    }
+
+    private const string SavedKey = "saved";
+
+    private const string RemovedKey = "removed";
+
+    /// <summary>Puts a removed entry back where it was in the list as it now stands.</summary>
+    private async Task<IActionResult> UndoAsync(ReviewState state, Step step, RepeatItem repeat, RemovedEntry undo, CancellationToken ct)
+    {
+        var (outcome, after) = await workspace.SaveAsync(state, repeat, undo.Restore(repeat, state.Sheet[repeat.Key]),
+            state.VersionOf(repeat.Key), User.UserId(), ct);
+        switch (outcome)
+        {
+            case ItemSaveOutcome.Saved:
+                return RedirectToPage(null, null, new { reviewId = state.Review.Id, stepId = step.Id }, FieldNames.EntryId(repeat.Id, undo.Index));
+            case ItemSaveOutcome.Invalid invalid:
+                View = new StepView(after, step, readOnly: false, errors: new Dictionary<string, IReadOnlyList<string>> { [repeat.Id] = invalid.Errors });
+                return Page();
+            case ItemSaveOutcome.Conflict conflict:
+                View = new StepView(after, step, readOnly: false, conflicts: new Dictionary<string, ItemSaveOutcome.Conflict> { [repeat.Id] = conflict });
+                return Page();
+            default:
+                return Forbid();
+        }
     }
 
     /// <summary>The reviewer accepts a prefilled vendor answer as it stands.</summary>
@@ -81,7 +130,10 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
             return Forbid();
         }
         await workspace.ConfirmAsync(state, accept, User.UserId(), ct);
-        return RedirectToPage(new { reviewId, stepId, handler = (string?)null });
+        // Back at the question, focused on its provenance, which now says the reviewer confirmed it.
+        var accepted = state.Questionnaire.Definition.Steps.SelectMany(s => StepView.AnswerableItemsOf(s.Items)).FirstOrDefault(i => i.Key == accept);
+        return RedirectToPage(null, null, new { reviewId, stepId, handler = (string?)null },
+            accepted is null ? null : FieldNames.ElementId(FieldNames.Part(accepted.Id, "provenance")));
     }
 
     /// <summary>The reviewer accepts every vendor answer on this step that awaits acceptance, in one go.</summary>

@@ -12,7 +12,10 @@ public sealed record TextField(
 {
     public string? Error => Errors.TryGetValue(Name, out var message) ? message : null;
 
-    public string Id => "f-" + Name.ToLowerInvariant();
+    public string Id => IdFor(Name);
+
+    /// <summary>The element id of the input for field <paramref name="name"/>, for the error summary's links too.</summary>
+    public static string IdFor(string name) => "f-" + name.ToLowerInvariant();
 
     public string? DescribedBy =>
         string.Join(' ', new[] { Help is null ? null : Id + "-help", Error is null ? null : Id + "-error" }
