@@ -15,6 +15,17 @@ public sealed class StepLayoutTests : BrowserTest
     }
 
     [Test]
+    public async Task The_data_boundary_table_shows_all_four_deployment_models_without_scrolling_at_1280()
+    {
+        var page = await StartAstronomerReviewAsync();
+        await page.GotoAsync(page.Url.Split("/steps")[0] + "/steps/data-boundary");
+        var table = page.Locator("[data-item='boundary'] .table-scroll");
+        await Assertions.Expect(table.Locator("thead th")).ToHaveCountAsync(5);
+        var widths = await table.EvaluateAsync<int[]>("e => [e.scrollWidth, e.clientWidth]");
+        Assert.That(widths[0], Is.LessThanOrEqualTo(widths[1]), "the table scrolls inside its box");
+    }
+
+    [Test]
     public async Task Each_certification_folds_to_one_line_that_names_it_and_opens_to_edit()
     {
         var page = await StartAstronomerReviewAsync();

@@ -45,20 +45,10 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
 
     public async Task<IActionResult> OnPostAsync(Guid reviewId, string? stepId, CancellationToken ct)
     {
-        var state = await workspace.LoadAsync(reviewId, ct);
-        if (state is null || FindStep(state, stepId) is not { } step)
+        var (state, step, refusal) = await LoadForChangeAsync(reviewId, stepId, ct);
+        if (refusal is not null)
         {
-            return NotFound();
-        }
-        if (!await CanEditAsync())
-        {
-            return Forbid();
-        }
-        if (state.IsLocked)
-        {
-            View = new StepView(state, step, readOnly: true);
-            ModelState.AddModelError("", "This review is decided and read-only.");
-            return Page();
+            return refusal;
         }
 
         var submission = await StepSubmission<ReviewState>.SaveAsync(state, StepView.AnswerableItemsOf(step.Items), Request.Form,
@@ -139,24 +129,36 @@ public sealed class StepModel(ReviewWorkspace workspace, VendorRequestService ve
     /// <summary>The reviewer accepts every vendor answer on this step that awaits acceptance, in one go.</summary>
     public async Task<IActionResult> OnPostAcceptAllAsync(Guid reviewId, string? stepId, CancellationToken ct)
     {
+        var (state, step, refusal) = await LoadForChangeAsync(reviewId, stepId, ct);
+        if (refusal is not null)
+        {
+            return refusal;
+        }
+        var accepted = await workspace.ConfirmStepAsync(state, step, User.UserId(), ct);
+        Notice = accepted == 1 ? "Accepted 1 answer from the vendor." : $"Accepted {accepted} answers from the vendor.";
+        return RedirectToPage(new { reviewId, stepId = step.Id, handler = (string?)null });
+    }
+
+    /// <summary>The review and step a change is for, or why there is none: not found, not a reviewer, or decided.</summary>
+    private async Task<(ReviewState State, Step Step, IActionResult? Refusal)> LoadForChangeAsync(
+        Guid reviewId, string? stepId, CancellationToken ct)
+    {
         var state = await workspace.LoadAsync(reviewId, ct);
         if (state is null || FindStep(state, stepId) is not { } step)
         {
-            return NotFound();
+            return (null!, null!, NotFound());
         }
         if (!await CanEditAsync())
         {
-            return Forbid();
+            return (state, step, Forbid());
         }
         if (state.IsLocked)
         {
             View = new StepView(state, step, readOnly: true);
             ModelState.AddModelError("", "This review is decided and read-only.");
-            return Page();
+            return (state, step, Page());
         }
-        var accepted = await workspace.ConfirmStepAsync(state, step, User.UserId(), ct);
-        Notice = accepted == 1 ? "Accepted 1 answer from the vendor." : $"Accepted {accepted} answers from the vendor.";
-        return RedirectToPage(new { reviewId, stepId = step.Id, handler = (string?)null });
+        return (state, step, null);
     }
 
     private static Step? FindStep(ReviewState state, string? stepId)
