@@ -141,6 +141,30 @@ public sealed partial class AutosaveTests : BrowserTest
     }
 
     [Test]
+    public async Task Without_javascript_the_browser_refuses_a_date_that_does_not_exist_and_the_stored_date_stays()
+    {
+        var admin = await OpenAsync(BrowserSuite.Admin);
+        var page = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"), javaScript: false);
+        var review = await UserActions.StartReviewAsync(page, "Astralog");
+        await page.GotoAsync(review + "/steps/pilot");
+        var start = page.GetByLabel("Pilot start");
+        await start.FocusAsync();
+        await page.Keyboard.TypeAsync("03312026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Saved:")).ToBeVisibleAsync();
+
+        await page.GetByLabel("Pilot start").FocusAsync();
+        await page.Keyboard.TypeAsync("02302026");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        // The browser's own check stops the post and says why beside the field; nothing reached the server.
+        var refusal = await page.GetByLabel("Pilot start").EvaluateAsync<string>("e => e.validity.badInput ? e.validationMessage : ''");
+        Assert.That(refusal, Is.Not.Empty);
+        await page.GotoAsync(review + "/steps/pilot");
+        await Assertions.Expect(page.GetByLabel("Pilot start")).ToHaveValueAsync("2026-03-31");
+    }
+
+    [Test]
     public async Task Save_and_continue_with_a_date_that_does_not_exist_stays_on_the_step_and_keeps_the_stored_date()
     {
         var (page, review) = await NewReviewAsync();

@@ -8,6 +8,8 @@
   if (!form) {
     return;
   }
+  // The script checks fields itself and shows the server's messages beside them, so the browser's own check is off.
+  form.noValidate = true;
   const endpoint = form.getAttribute("data-autosave");
   const token = form.querySelector("input[name=__RequestVerificationToken]");
   const badDate = "Enter a real date, such as 2026-03-31.";
