@@ -72,9 +72,12 @@ public sealed class ReviewWorkspace(
         return (outcome, next);
     }
 
-    /// <summary>A reviewer accepts the vendor's prefilled answer to <paramref name="key"/> as it stands.</summary>
-    public Task ConfirmAsync(ReviewState state, string key, Guid userId, CancellationToken ct) =>
-        provenance.ConfirmAsync(state.Review.Id, key, userId, clock.GetUtcNow(), ct);
+    /// <summary>
+    /// A reviewer accepts the vendor's prefilled answer to <paramref name="key"/> as it stands: the acceptance and its
+    /// event commit together, as accepting a whole step's does, and a decided review refuses it.
+    /// </summary>
+    public Task<int> ConfirmAsync(ReviewState state, string key, Guid userId, CancellationToken ct) =>
+        ConfirmKeysAsync(state, [key], $"key={key}", userId, ct);
 
     /// <summary>
     /// The step's visible answers that are the vendor's and that no reviewer has accepted yet, in the step's order.
@@ -96,9 +99,14 @@ public sealed class ReviewWorkspace(
         {
             return 0;
         }
+        return await ConfirmKeysAsync(state, keys, $"step={step.Id}", userId, ct);
+    }
+
+    private async Task<int> ConfirmKeysAsync(ReviewState state, IReadOnlyList<string> keys, string what, Guid userId, CancellationToken ct)
+    {
         var accepted = await provenance.ConfirmAllAsync(state.Review.Id, keys, userId, clock.GetUtcNow(),
             count => audit.Describe(new AuditRecord(AuditActions.AnswersAccepted, AuditResources.Review, state.Review.Id.ToString(),
-                After: string.Create(CultureInfo.InvariantCulture, $"step={step.Id} accepted={count}"))),
+                After: string.Create(CultureInfo.InvariantCulture, $"{what} accepted={count}"))),
             ct);
         if (accepted > 0)
         {

@@ -59,6 +59,24 @@ public sealed class AcceptAllTests
     }
 
     [Test]
+    public async Task Accepting_one_vendor_answer_commits_its_event_with_it()
+    {
+        var reviewId = await StartReviewAsync("Astronomer");
+        var key = (await StepsOfVendorAnswersAsync(reviewId)).First(s => s.Value == "deployment").Key;
+        var before = await LastSequenceAsync();
+
+        var response = await _reviewer.PostFormAsync($"/reviews/{reviewId}/steps/deployment?handler=accept",
+            [new("accept", key)], $"/reviews/{reviewId}/steps/deployment");
+
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        var provenance = (await _app.Get<IProvenanceStore>().ListAsync(reviewId)).Single(p => p.Key == key);
+        Assert.That(provenance.ConfirmedAt, Is.Not.Null);
+        var events = await EventsSinceAsync(before);
+        Assert.That(events.Select(e => (e.Action, e.ResourceId, e.After)),
+            Is.EqualTo(new[] { (AuditActions.AnswersAccepted, reviewId.ToString(), $"key={key} accepted=1") }));
+    }
+
+    [Test]
     public async Task A_step_without_vendor_answers_awaiting_acceptance_shows_no_button()
     {
         var reviewId = await StartReviewAsync("Astronomer");
