@@ -92,9 +92,19 @@ public static class StartupData
             var record = new AuditRecord(
                 AuditActions.QuestionnairePublished, AuditResources.Questionnaire, $"{questionnaire.Id}@{questionnaire.Version}",
                 After: $"hash={questionnaire.ContentHash}");
-            if (await store.PublishAsync(
+            bool isNew;
+            try
+            {
+                isNew = await store.PublishAsync(
                     new StoredQuestionnaire(questionnaire.Id, questionnaire.Version, questionnaire.ContentHash, questionnaire.Title, yaml, DateTimeOffset.UtcNow),
-                    audit.Describe(record)))
+                    audit.Describe(record));
+            }
+            catch (PublishedVersionChangedException exception)
+            {
+                // Reviews pin a version and its hash: a changed file must say it is a new version, never replace the old one.
+                throw new StartupException($"{path}: {exception.Message} Raise 'version' in the file.", exception);
+            }
+            if (isNew)
             {
                 audit.Written(record.Action);
                 logger.LogInformation("Published questionnaire {Id} {Version}", questionnaire.Id, questionnaire.Version);

@@ -83,7 +83,61 @@ public sealed class StartupFailureTests
         Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
     }
 
+    [Test]
+    public async Task A_published_questionnaire_changed_under_the_same_version_stops_start_up_naming_the_file()
+    {
+        var folder = Path.Combine(_data, "questionnaires");
+        Directory.CreateDirectory(folder);
+        var file = Path.Combine(folder, "workspace-test.yaml");
+        File.Copy(Path.Combine(AppContext.BaseDirectory, "Fixtures", "workspace-test.yaml"), file);
+        await RunUntilReadyAsync(new() { ["Questionnaires__Directory"] = folder });
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file)).Replace("title: Workspace test", "title: Workspace test, edited", StringComparison.Ordinal));
+
+        var run = await StartAsync(new() { ["Questionnaires__Directory"] = folder });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(run.ErrorLines[0], Does.StartWith($"diligence: {file}: Questionnaire workspace-test 1.0.0 is already published with content hash ")
+            .And.EndWith("under a new version. Raise 'version' in the file."));
+        Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
+    // Starts the app until it has published its questionnaires and prints the set-up link, then stops it.
+    private async Task RunUntilReadyAsync(Dictionary<string, string> settings)
+    {
+        var start = StartInfo(settings);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+        {
+            if (line.Contains("/setup?token=", StringComparison.Ordinal))
+            {
+                break;
+            }
+        }
+        process.Kill(entireProcessTree: true);
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
     private async Task<StartupRun> StartAsync(Dictionary<string, string> settings)
+    {
+        using var process = Process.Start(StartInfo(settings)) ?? throw new InvalidOperationException("dotnet did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail("the app kept running with a bad setting");
+        }
+        return new StartupRun(process.ExitCode, await output, await error);
+    }
+
+    private ProcessStartInfo StartInfo(Dictionary<string, string> settings)
     {
         var start = new ProcessStartInfo("dotnet", Path.Combine(AppContext.BaseDirectory, "Diligence.Web.dll"))
         {
@@ -98,20 +152,7 @@ public sealed class StartupFailureTests
         {
             start.Environment[key] = value;
         }
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail("the app kept running with a bad setting");
-        }
-        return new StartupRun(process.ExitCode, await output, await error);
+        return start;
     }
 
     private sealed record StartupRun(int ExitCode, string Output, string Error)
