@@ -21,7 +21,7 @@ internal sealed record FlagSource(string? SubItemId, IReadOnlyDictionary<string,
             return null;
         var findings = flags.ToDictionary(
             pair => pair.Key,
-            pair => new RaisedFinding($"flag:{item.Key}:{pair.Key}", pair.Value.Severity, pair.Value.Finding, pair.Value.Ask, answerKey),
+            pair => new RaisedFinding(FlagSourceId.For(item.Key, pair.Key), pair.Value.Severity, pair.Value.Finding, pair.Value.Ask, answerKey),
             StringComparer.Ordinal);
         return new FlagSource(subItemId, findings);
     }

@@ -399,11 +399,8 @@ public sealed class WriteUpBuilder
     /// </summary>
     private string RaisedBy(string sourceId, WriteUpBuildContext context)
     {
-        if (sourceId.StartsWith("flag:", StringComparison.Ordinal))
+        if (FlagSourceId.TryParse(sourceId, out var key, out var option))
         {
-            var optionAt = sourceId.LastIndexOf(':');
-            var key = sourceId[5..optionAt];
-            var option = sourceId[(optionAt + 1)..];
             if (_questionnaire.FindItemByKey(key) is not { } item)
                 return $"Rule: {key} answered {option}";
             var answer = item switch

@@ -1,5 +1,6 @@
 using Diligence.Core.Answers;
 using Diligence.Core.Definitions;
+using Diligence.Core.Evaluation;
 using Diligence.Core.Reviews;
 
 namespace Diligence.Web.Reviews;
@@ -29,14 +30,10 @@ public sealed record FindingView(Finding Finding, string Source, QuestionLink? Q
         return new FindingView(finding, $"{item.Prompt} Answer: {answer}", question);
     }
 
-    // "flag:<key>:<option>" names the item and the option whose flag raised the finding.
-    private static (AnswerableItem? Item, string Option) RaisedBy(Finding finding, Questionnaire definition)
-    {
-        var source = finding.SourceId ?? "";
-        var separator = source.LastIndexOf(':');
-        return finding.Source == FindingSource.Flag && source.StartsWith("flag:", StringComparison.Ordinal) && separator > "flag:".Length
-            && definition.FindItemByKey(source["flag:".Length..separator]) is { } item
-            ? (item, source[(separator + 1)..])
+    // A flag's source id names the item and the option whose flag raised the finding.
+    private static (AnswerableItem? Item, string Option) RaisedBy(Finding finding, Questionnaire definition) =>
+        finding.Source == FindingSource.Flag && FlagSourceId.TryParse(finding.SourceId, out var key, out var option)
+            && definition.FindItemByKey(key) is { } item
+            ? (item, option)
             : (null, "");
-    }
 }
