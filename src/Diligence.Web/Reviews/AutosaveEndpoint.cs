@@ -100,8 +100,7 @@ public static class AutosaveEndpoint
                 unchanged = !saved.Changed,
                 visibility = Visibility(next, item),
                 required = Required(next, item),
-                asks = ItemsOfStep(next, item).ToDictionary(i => i.Id, i => next.Evaluation.Findings
-                    .FirstOrDefault(f => f.ItemKey == i.Key && f.Ask is not null)?.Ask, StringComparer.Ordinal),
+                asks = ItemsOfStep(next, item).ToDictionary(i => i.Id, i => StepView.AskOf(next, i), StringComparer.Ordinal),
                 findings = ItemsOfStep(next, item).ToDictionary(i => i.Id, i => StepView.FindingsOf(next, i, audience)
                     .Select(f => new { severity = f.Severity.ToString().ToLowerInvariant(), label = f.Severity.ToString(), text = f.Text }),
                     StringComparer.Ordinal),

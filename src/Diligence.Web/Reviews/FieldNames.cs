@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Diligence.Web.Reviews;
 
 /// <summary>
@@ -19,6 +21,18 @@ public static class FieldNames
         $"a.{itemId}[{index}].{subItemId}.{part}";
 
     public static string EntryPrefix(string itemId) => "a." + itemId + "[";
+
+    /// <summary>
+    /// The entry a field of repeat <paramref name="itemId"/> belongs to (<c>a.certs[3].type</c> → 3), and where the rest of
+    /// its name starts (at the <c>]</c>); false for a field of anything else.
+    /// </summary>
+    public static bool TryEntryIndex(string fieldName, string itemId, out int index, out int rest)
+    {
+        var prefix = EntryPrefix(itemId);
+        rest = fieldName.StartsWith(prefix, StringComparison.Ordinal) ? fieldName.IndexOf(']', prefix.Length) : -1;
+        index = 0;
+        return rest > 0 && int.TryParse(fieldName.AsSpan(prefix.Length, rest - prefix.Length), CultureInfo.InvariantCulture, out index);
+    }
 
     public static string Version(string itemId) => "v." + itemId;
 

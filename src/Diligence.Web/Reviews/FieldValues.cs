@@ -21,12 +21,10 @@ public sealed class FieldValues
     /// <summary>How many repeat entries the form holds for an item (highest index + 1).</summary>
     public int EntryCount(string itemId)
     {
-        var prefix = FieldNames.EntryPrefix(itemId);
         var count = 0;
         foreach (var name in _values.Keys)
         {
-            if (name.StartsWith(prefix, StringComparison.Ordinal)
-                && int.TryParse(name.AsSpan(prefix.Length, Math.Max(0, name.IndexOf(']', prefix.Length) - prefix.Length)), out var index))
+            if (FieldNames.TryEntryIndex(name, itemId, out var index, out _))
             {
                 count = Math.Max(count, index + 1);
             }

@@ -69,10 +69,9 @@ public sealed record RemovedEntry(string ItemId, int Index, IReadOnlyDictionary<
         var fields = new Dictionary<string, StringValues>(StringComparer.Ordinal);
         foreach (var (name, value) in stored)
         {
-            var close = name.StartsWith(prefix, StringComparison.Ordinal) ? name.IndexOf(']', prefix.Length) : -1;
-            if (close > 0 && int.TryParse(name.AsSpan(prefix.Length, close - prefix.Length), CultureInfo.InvariantCulture, out var index) && index >= at)
+            if (FieldNames.TryEntryIndex(name, repeat.Id, out var index, out var rest) && index >= at)
             {
-                fields[$"{prefix}{index + 1}{name[close..]}"] = value;
+                fields[$"{prefix}{index + 1}{name[rest..]}"] = value;
             }
             else
             {

@@ -135,11 +135,15 @@ public sealed class StepView
             ReadOnly,
             item is MatrixItem matrix ? ColumnsOf(matrix) : [],
             entries,
-            evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask,
+            AskOf(State, item),
             State.Provenance.GetValueOrDefault(item.Key),
             FindingsOf(State, item, _audience),
             _removed?.ItemId == item.Id ? _removed : null);
     }
+
+    /// <summary>What a finding the item's answer raises asks the answer to explain (a compensating control), if any.</summary>
+    public static string? AskOf(IAnswerSet state, AnswerableItem item) =>
+        state.Evaluation.Findings.FirstOrDefault(f => f.ItemKey == item.Key && f.Ask is not null)?.Ask;
 
     /// <summary>The findings this item's answer raises, for reviewers: a vendor answering its library is not shown them.</summary>
     public static IReadOnlyList<RaisedFinding> FindingsOf(IAnswerSet state, AnswerableItem item, Audience audience) =>
