@@ -23,6 +23,13 @@ public abstract class BrowserTest
         return page;
     }
 
+    /// <summary>A colleague the administrator has just added with <paramref name="role"/>, signed in on their own browser.</summary>
+    protected async Task<IPage> OpenAsNewUserAsync(string role, bool javaScript = true)
+    {
+        var admin = await OpenAsync(BrowserSuite.Admin);
+        return await OpenAsync(await UserActions.AddUserAsync(admin, role), javaScript: javaScript);
+    }
+
     [TearDown]
     public async Task CloseBrowsersAsync()
     {

@@ -12,9 +12,7 @@ public sealed partial class AutosaveTests : BrowserTest
     /// <summary>A new reviewer's browser on a new review of Astralog (whose library answers none of these questions).</summary>
     private async Task<(IPage Page, string Review)> NewReviewAsync()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var reviewer = await UserActions.AddUserAsync(admin, "Reviewer");
-        var page = await OpenAsync(reviewer);
+        var page = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(page, "Astralog");
         return (page, review);
     }
@@ -143,8 +141,7 @@ public sealed partial class AutosaveTests : BrowserTest
     [Test]
     public async Task Without_javascript_the_browser_refuses_a_date_that_does_not_exist_and_the_stored_date_stays()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var page = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"), javaScript: false);
+        var page = await OpenAsNewUserAsync("Reviewer", javaScript: false);
         var review = await UserActions.StartReviewAsync(page, "Astralog");
         await page.GotoAsync(review + "/steps/pilot");
         var start = page.GetByLabel("Pilot start");

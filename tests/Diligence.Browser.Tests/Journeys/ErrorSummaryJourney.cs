@@ -5,15 +5,12 @@ namespace Diligence.Browser.Tests.Journeys;
 /// <summary>A form that fails validation says so at its top, in a summary that links to each field with a problem.</summary>
 public sealed class ErrorSummaryJourney : BrowserTest
 {
-    private Task<IPage> ReviewerAsync(bool javaScript) =>
-        ReviewerPages.NewReviewerAsync((account, width, js) => OpenAsync(account, width, js), javaScript);
-
     private static ILocator Summary(IPage page) => page.GetByRole(AriaRole.Alert, new() { Name = "There is a problem" });
 
     [Test]
     public async Task Recording_a_decision_without_one_focuses_the_summary_whose_links_move_to_the_fields()
     {
-        var page = await ReviewerAsync(javaScript: true);
+        var page = await OpenAsNewUserAsync("Reviewer");
         var review = await ReviewerPages.StartEmptyReviewAsync(page);
         foreach (var status in new[] { "awaiting vendor", "in review", "ready for committee" })
             await UserActions.MoveAsync(page, review, status);
@@ -38,7 +35,7 @@ public sealed class ErrorSummaryJourney : BrowserTest
     [Test]
     public async Task Without_javascript_a_bad_number_on_a_step_is_summarised_and_explained_and_a_good_save_is_confirmed()
     {
-        var page = await ReviewerAsync(javaScript: false);
+        var page = await OpenAsNewUserAsync("Reviewer", javaScript: false);
         var review = await ReviewerPages.StartEmptyReviewAsync(page);
         await page.GotoAsync(review + "/steps/data-boundary");
         var retention = page.GetByLabel("How long is customer data retained, and who controls the retention period?");

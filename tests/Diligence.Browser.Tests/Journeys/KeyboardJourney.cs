@@ -9,8 +9,7 @@ public sealed class KeyboardJourney : BrowserTest
     [Test]
     public async Task A_step_is_completed_with_Tab_Space_and_Enter_and_the_focus_is_always_visible()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var page = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"));
+        var page = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(page, "Astral");
         await page.GotoAsync(review + "/steps/pilot");
 

@@ -9,10 +9,9 @@ public sealed class ProcurementJourney : BrowserTest
     [Test]
     public async Task Procurement_reads_a_review_exports_and_downloads_the_write_up_and_sees_nothing_editable()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var reviewer = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"));
+        var reviewer = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(reviewer, "Astronomer");
-        var procurement = await OpenAsync(await UserActions.AddUserAsync(admin, "Procurement"));
+        var procurement = await OpenAsNewUserAsync("Procurement");
 
         await procurement.GotoAsync("/");
         await procurement.Locator($"a[href='{review}']").First.ClickAsync();

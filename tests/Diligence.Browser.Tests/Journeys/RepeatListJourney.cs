@@ -9,9 +9,6 @@ namespace Diligence.Browser.Tests.Journeys;
 /// </summary>
 public sealed class RepeatListJourney : BrowserTest
 {
-    private Task<IPage> ReviewerAsync(bool javaScript) =>
-        ReviewerPages.NewReviewerAsync((account, width, js) => OpenAsync(account, width, js), javaScript);
-
     private static ILocator Entry(IPage page, int number) =>
         page.GetByRole(AriaRole.Group, new() { Name = $"Certification {number}", Exact = true });
 
@@ -22,7 +19,7 @@ public sealed class RepeatListJourney : BrowserTest
     [TestCase(false)]
     public async Task Add_on_an_empty_list_shows_a_second_entry_where_the_reviewer_was(bool javaScript)
     {
-        var page = await ReviewerAsync(javaScript);
+        var page = await OpenAsNewUserAsync("Reviewer", javaScript);
         var review = await ReviewerPages.StartEmptyReviewAsync(page);
         await page.GotoAsync(review + "/steps/certifications");
         await Assertions.Expect(Entry(page, 1)).ToBeVisibleAsync();
@@ -44,7 +41,7 @@ public sealed class RepeatListJourney : BrowserTest
     [TestCase(false)]
     public async Task Remove_takes_the_entry_out_and_undo_puts_it_back_in_its_place(bool javaScript)
     {
-        var page = await ReviewerAsync(javaScript);
+        var page = await OpenAsNewUserAsync("Reviewer", javaScript);
         var review = await UserActions.StartReviewAsync(page, "Astronomer");
         await page.GotoAsync(review + "/steps/certifications");
         await Assertions.Expect(Summary(page, 2)).ToContainTextAsync("PCI-DSS");
@@ -72,7 +69,7 @@ public sealed class RepeatListJourney : BrowserTest
     [Test]
     public async Task Accepting_the_vendors_answer_keeps_the_reviewer_at_the_question()
     {
-        var page = await ReviewerAsync(javaScript: true);
+        var page = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(page, "Astronomer");
         await page.GotoAsync(review + "/steps/certifications");
         var item = page.Locator("[data-item='independent-audit']");
@@ -87,7 +84,7 @@ public sealed class RepeatListJourney : BrowserTest
     [Test]
     public async Task Saving_a_finding_keeps_the_reviewer_at_its_row()
     {
-        var page = await ReviewerAsync(javaScript: true);
+        var page = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(page, "Astronomer");
         await page.GotoAsync(review + "/findings");
         var description = $"Finding {Guid.NewGuid():N}";

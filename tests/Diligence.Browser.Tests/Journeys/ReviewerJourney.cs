@@ -15,8 +15,7 @@ public sealed class ReviewerJourney : BrowserTest
     [Test]
     public async Task A_reviewer_walks_every_step_decides_and_reads_the_committee_pdf()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        _page = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"));
+        _page = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(_page, "Astronomer");
         await _page.GotoAsync(review + "/steps/workload");
 

@@ -2,17 +2,9 @@ using Diligence.Browser.Tests.Infrastructure;
 
 namespace Diligence.Browser.Tests.Journeys;
 
-/// <summary>Setting up what the form journeys start from: a reviewer and a review, made through the pages.</summary>
+/// <summary>Setting up what the form journeys start from: a vendor of their own and its review, made through the pages.</summary>
 internal static class ReviewerPages
 {
-    /// <summary>A new reviewer, signed in on a fresh browser (without JavaScript when <paramref name="javaScript"/> is false).</summary>
-    public static async Task<IPage> NewReviewerAsync(Func<Account?, int, bool, Task<IPage>> open, bool javaScript = true)
-    {
-        var admin = await open(BrowserSuite.Admin, 1280, true);
-        var reviewer = await UserActions.AddUserAsync(admin, "Reviewer");
-        return await open(reviewer, 1280, javaScript);
-    }
-
     /// <summary>Adds a vendor of its own (no library answers, so its review starts empty) and returns its name.</summary>
     public static async Task<string> AddVendorAsync(IPage page)
     {

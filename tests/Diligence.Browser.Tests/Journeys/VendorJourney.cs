@@ -8,8 +8,7 @@ public sealed class VendorJourney : BrowserTest
     [Test]
     public async Task An_invited_contact_answers_in_the_portal_submits_and_cannot_open_a_review()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var reviewer = await OpenAsync(await UserActions.AddUserAsync(admin, "Reviewer"));
+        var reviewer = await OpenAsNewUserAsync("Reviewer");
         var review = await UserActions.StartReviewAsync(reviewer, "Astralog");
         await UserActions.MoveAsync(reviewer, review, "awaiting vendor");
         var email = $"security-{Guid.NewGuid():N}@astralog.example";

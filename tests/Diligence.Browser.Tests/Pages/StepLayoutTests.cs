@@ -55,9 +55,7 @@ public sealed class StepLayoutTests : BrowserTest
 
     private async Task<IPage> StartAstronomerReviewAsync()
     {
-        var admin = await OpenAsync(BrowserSuite.Admin);
-        var reviewer = await UserActions.AddUserAsync(admin, "Reviewer");
-        var page = await OpenAsync(reviewer);
+        var page = await OpenAsNewUserAsync("Reviewer");
         await UserActions.StartReviewAsync(page, "Astronomer");
         return page;
     }
