@@ -7,6 +7,9 @@ public static partial class UserActions
 {
     public const string Password = "correct horse battery staple";
 
+    /// <summary>How long a click that posts a form may take to land on its next page.</summary>
+    public const float Navigation = 30_000;
+
     public static async Task SignInAsync(IPage page, Account account)
     {
         await page.GotoAsync("/account/sign-in");
@@ -40,7 +43,8 @@ public static partial class UserActions
         var option = await page.GetByLabel("Vendor").Locator("option", new() { HasText = vendor }).First.GetAttributeAsync("value");
         await page.GetByLabel("Vendor").SelectOptionAsync(option!);
         await page.GetByRole(AriaRole.Button, new() { Name = "Start review" }).ClickAsync();
-        await page.WaitForURLAsync(ReviewPath());
+        // The address is polled, not the page's load event, which a loaded machine can hold back past any timeout.
+        await Assertions.Expect(page).ToHaveURLAsync(ReviewPath(), new() { Timeout = Navigation });
         return new Uri(page.Url).AbsolutePath.Split("/steps")[0];
     }
 
@@ -84,7 +88,7 @@ public static partial class UserActions
         await page.GetByLabel("Your name").FillAsync(name);
         await page.GetByLabel("Password").FillAsync(Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Create my account" }).ClickAsync();
-        await page.WaitForURLAsync("**/portal**");
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/portal"), new() { Timeout = Navigation });
         return new Account(email, name, Password);
     }
 

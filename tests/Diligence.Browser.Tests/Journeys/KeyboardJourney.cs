@@ -24,7 +24,7 @@ public sealed class KeyboardJourney : BrowserTest
         await TabToAsync(page, "button[value='next']");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.WaitForURLAsync(new Regex("/steps/evidence([?#].*)?$"));
+        await Assertions.Expect(page).ToHaveURLAsync(new Regex("/steps/evidence([?#].*)?$"), new() { Timeout = UserActions.Navigation });
         await page.GotoAsync(review + "/steps/pilot");
         await Assertions.Expect(page.Locator("input[name='a.pilot-exercises'][value='deploy']")).ToBeCheckedAsync();
         await Assertions.Expect(page.Locator("input[name='a.pilot-exercises'][value='rollback']")).ToBeCheckedAsync();

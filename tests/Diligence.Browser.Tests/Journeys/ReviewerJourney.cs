@@ -133,6 +133,6 @@ public sealed class ReviewerJourney : BrowserTest
     private async Task SaveAndContinueAsync(string nextStep)
     {
         await _page.GetByRole(AriaRole.Button, new() { Name = "Save and continue" }).ClickAsync();
-        await _page.WaitForURLAsync(new Regex($"/steps/{nextStep}([?#].*)?$"));
+        await Assertions.Expect(_page).ToHaveURLAsync(new Regex($"/steps/{nextStep}([?#].*)?$"), new() { Timeout = UserActions.Navigation });
     }
 }
