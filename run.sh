@@ -10,6 +10,7 @@ dotnet build Diligence.sln -c Release --nologo -v quiet
 dotnet src/Diligence.Cli/bin/Release/net10.0/diligence.dll validate questionnaires/*.yaml questionnaires/samples/*.yaml
 
 export ASPNETCORE_URLS="${ASPNETCORE_URLS:-http://127.0.0.1:5080}"
+export App__PublicUrl="${App__PublicUrl:-${ASPNETCORE_URLS%%;*}}"
 export Storage__DataDirectory="${Storage__DataDirectory:-$PWD/data}"
 export Questionnaires__Directory="${Questionnaires__Directory:-$PWD/questionnaires}"
 source scripts/app-environment.sh

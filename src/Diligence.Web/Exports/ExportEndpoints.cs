@@ -14,7 +14,7 @@ public static class ExportEndpoints
 {
     public static WebApplication MapExports(this WebApplication app)
     {
-        app.MapGet("/exports/{exportId:guid}/pdf", async (Guid exportId, IExportStore exports, IAuditTrail audit, HttpContext http, CancellationToken ct) =>
+        app.MapGet("/exports/{exportId:guid}/pdf", async (Guid exportId, IExportStore exports, IAuditTrail audit, CancellationToken ct) =>
         {
             if (await exports.GetAsync(exportId, ct) is not { State: ExportState.Ready } export
                 || await exports.ReadPdfAsync(exportId, ct) is not { } pdf)
@@ -23,7 +23,6 @@ public static class ExportEndpoints
             }
             await audit.RecordAsync(new AuditRecord(AuditActions.ExportDownloaded, AuditResources.Export, exportId.ToString(),
                 After: $"review {export.ReviewId}, sha256 {export.Sha256}"), ct);
-            http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(pdf, "application/pdf", export.FileName);
         }).RequireAuthorization(Policies.Staff);
 

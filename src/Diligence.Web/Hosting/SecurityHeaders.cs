@@ -1,6 +1,10 @@
 namespace Diligence.Web.Hosting;
 
-/// <summary>Headers every response carries: no inline script, no framing, no sniffing, no referrer leaks.</summary>
+/// <summary>
+/// Headers every response carries: no inline script, no framing, no sniffing, no referrer leaks. Every download (a
+/// response with a Content-Disposition) is also kept out of every cache, shared or the browser's own: answers, write-ups
+/// and audit logs are confidential, so a download added later is covered without remembering to say so.
+/// </summary>
 public static class SecurityHeaders
 {
     private const string ContentSecurityPolicy =
@@ -19,6 +23,10 @@ public static class SecurityHeaders
                 headers["Referrer-Policy"] = "no-referrer";
                 headers["Cross-Origin-Opener-Policy"] = "same-origin";
                 headers["Permissions-Policy"] = "camera=(), microphone=(), geolocation=()";
+                if (headers.ContentDisposition.Count > 0)
+                {
+                    headers.CacheControl = "private, no-store";
+                }
                 return Task.CompletedTask;
             });
             await next();

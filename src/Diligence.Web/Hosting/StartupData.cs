@@ -156,10 +156,10 @@ public static class StartupData
     // Written to the console, not the log: the token is a credential and log sinks keep what they receive.
     private static void PrintSetupLink(WebApplication app, string token)
     {
-        var address = app.Urls.FirstOrDefault() ?? "http://127.0.0.1:5080";
+        var link = app.Services.GetRequiredService<PublicLinks>().For($"/setup?token={token}");
         Console.WriteLine();
         Console.WriteLine("  No account exists yet. Create the first administrator here (the link works once):");
-        Console.WriteLine($"  {address.TrimEnd('/')}/setup?token={token}");
+        Console.WriteLine($"  {link}");
         Console.WriteLine();
     }
 }

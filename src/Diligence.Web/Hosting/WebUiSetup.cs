@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.HostFiltering;
+using Microsoft.AspNetCore.Mvc;
+
 namespace Diligence.Web.Hosting;
 
 public static class WebUiSetup
@@ -8,6 +11,8 @@ public static class WebUiSetup
         // Razor Pages validate the antiforgery token on every unsafe request by default. A second, convention-wide filter
         // would outrank the error page's [IgnoreAntiforgeryToken], turning a re-executed 404 or 429 on a POST into an empty 400.
         builder.Services.AddRazorPages();
+        // Strict like the session and antiforgery cookies: a notice carried to the next page never rides a cross-site request.
+        builder.Services.Configure<CookieTempDataProviderOptions>(tempData => tempData.Cookie.SameSite = SameSiteMode.Strict);
         builder.Services.AddAntiforgery(antiforgery =>
         {
             antiforgery.Cookie.Name = "diligence.antiforgery";
@@ -23,9 +28,26 @@ public static class WebUiSetup
         });
         builder.AddRequestLimits();
         builder.AddForwardedHeaders();
+        builder.AddPublicLinks();
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         return builder;
+    }
+
+    /// <summary>
+    /// Links handed to people are built from <c>App:PublicUrl</c>; with it set and no <c>AllowedHosts</c> of its own,
+    /// only that host and loopback are answered, so a forged Host header gets a 400.
+    /// </summary>
+    private static void AddPublicLinks(this WebApplicationBuilder builder)
+    {
+        builder.Services.AddOptions<AppOptions>().BindConfiguration(AppOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<PublicLinks>();
+        if (builder.Configuration["AllowedHosts"] is null
+            && Uri.TryCreate(builder.Configuration[$"{AppOptions.Section}:{nameof(AppOptions.PublicUrl)}"], UriKind.Absolute, out var publicUrl))
+        {
+            builder.Services.PostConfigure<HostFilteringOptions>(hosts =>
+                hosts.AllowedHosts = [publicUrl.IdnHost, "localhost", "127.0.0.1", "[::1]"]);
+        }
     }
 
     public static WebApplication UseWebUi(this WebApplication app)

@@ -27,6 +27,19 @@ public sealed class StartupFailureTests
     }
 
     [Test]
+    public async Task A_public_address_that_is_not_a_url_stops_start_up_naming_the_key()
+    {
+        var run = await StartAsync(new() { ["App__PublicUrl"] = "diligence.example.com" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            "diligence: DataAnnotation validation failed for 'AppOptions' members: 'PublicUrl' with the error: "
+            + "'App:PublicUrl must be an absolute http or https address, like https://diligence.example.com.'.",
+        }));
+    }
+
+    [Test]
     public async Task Sql_server_without_a_connection_string_stops_start_up_naming_the_key()
     {
         var run = await StartAsync(new() { ["Storage__Provider"] = "SqlServer" });

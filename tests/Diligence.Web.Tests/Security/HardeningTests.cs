@@ -69,6 +69,15 @@ public sealed class HardeningTests
         Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
     }
 
+    [Test]
+    public async Task The_temp_data_cookie_is_http_only_and_same_site_strict()
+    {
+        var response = await _admin.PostFormAsync($"/reviews/{_review.Id}/exports", Fields(("Paper", "A4")));
+
+        var cookie = response.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith(".AspNetCore.Mvc.CookieTempDataProvider=", StringComparison.Ordinal));
+        Assert.That(cookie, Does.Contain("httponly").IgnoreCase.And.Contain("samesite=strict").IgnoreCase);
+    }
+
     [TestCase("/vendors/new")]
     [TestCase("/reviews/new")]
     [TestCase("/admin/users?handler=Create")]

@@ -1,6 +1,7 @@
 using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;
+using Diligence.Web.Hosting;
 using Diligence.Web.Library;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -10,7 +11,7 @@ namespace Diligence.Web.Pages.Vendors;
 
 /// <summary>A reviewer invites a vendor's contact to the portal, and sees and revokes the vendor's invitations.</summary>
 [Authorize(Policy = Policies.Reviewer)]
-public sealed class InvitationsModel(InvitationService invitations, IInvitationStore store, IVendorStore vendors, TimeProvider clock) : PageModel
+public sealed class InvitationsModel(InvitationService invitations, IInvitationStore store, IVendorStore vendors, PublicLinks links, TimeProvider clock) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -38,7 +39,7 @@ public sealed class InvitationsModel(InvitationService invitations, IInvitationS
         }
         Error = error;
         // The token travels in the query, not the path: request paths are written into every log scope.
-        NewLink = token is null ? null : $"{Request.Scheme}://{Request.Host}/invitations?token={token}";
+        NewLink = token is null ? null : links.For($"/invitations?token={token}");
         await LoadAsync(vendorId, ct);
         return Page();
     }
