@@ -52,7 +52,7 @@ public sealed class UserAdministration(
         {
             errors[nameof(NewUser.DisplayName)] = "Enter a name of at most 100 characters.";
         }
-        if (passwords.Check(input.Password) is { } passwordError)
+        if (passwords.Check(input.Password, email, name) is { } passwordError)
         {
             errors[nameof(NewUser.Password)] = passwordError;
         }
