@@ -27,9 +27,17 @@ public interface IUserStore
     /// </summary>
     Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
-    /// <summary>Counts one more failed sign-in and, when <paramref name="lockUntil"/> is given, locks until then; returns the new count.</summary>
-    Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);
+    /// <summary>
+    /// Counts one more failed sign-in for the e-mail address tried, whether or not an account has it, from
+    /// <paramref name="client"/>, forgetting failures older than <see cref="SignInBackoff.Memory"/>; returns until when
+    /// that address from that client must wait, by <paramref name="backoff"/>, or null.
+    /// </summary>
+    Task<DateTimeOffset?> RecordFailedSignInAsync(
+        string email, string client, SignInBackoff backoff, DateTimeOffset now, CancellationToken cancellationToken = default);
 
-    /// <summary>Sets the failed sign-in count to zero and lifts any lock.</summary>
-    Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken = default);
+    /// <summary>Until when sign-in with <paramref name="email"/> from <paramref name="client"/> must wait, or null.</summary>
+    Task<DateTimeOffset?> SignInBlockedUntilAsync(string email, string client, DateTimeOffset now, CancellationToken cancellationToken = default);
+
+    /// <summary>Forgets the failed sign-ins of <paramref name="email"/> from <paramref name="client"/>, after it signed in.</summary>
+    Task ClearFailedSignInsAsync(string email, string client, CancellationToken cancellationToken = default);
 }

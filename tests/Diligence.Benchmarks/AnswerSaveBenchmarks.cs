@@ -28,7 +28,7 @@ public class AnswerSaveBenchmarks
         await _storage.Migrations.MigrateAsync();
         var now = DateTimeOffset.UtcNow;
         await _storage.Questionnaires.PublishAsync(new StoredQuestionnaire("bench", "1.0.0", "hash", "Bench", "id: bench", now));
-        var user = new UserAccount(Guid.NewGuid(), "bench@example.com", "Bench", "x", Role.Reviewer, null, false, 0, null, now);
+        var user = new UserAccount(Guid.NewGuid(), "bench@example.com", "Bench", "x", Role.Reviewer, null, false, now);
         await _storage.Users.CreateAsync(user);
         var vendor = new Vendor(Guid.NewGuid(), "Bench", null, null, null, now);
         await _storage.Vendors.CreateAsync(vendor);

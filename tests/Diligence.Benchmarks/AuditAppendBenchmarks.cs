@@ -36,7 +36,7 @@ public class AuditAppendBenchmarks
         await _storage.Vendors.CreateAsync(vendor);
         await _storage.Questionnaires.PublishAsync(new StoredQuestionnaire("bench", "1.0.0", "hash", "Bench", "id: bench", now));
         _userId = Guid.NewGuid();
-        await _storage.Users.CreateAsync(new UserAccount(_userId, "bench@example.com", "Bench", "x", Role.Reviewer, null, false, 0, null, now));
+        await _storage.Users.CreateAsync(new UserAccount(_userId, "bench@example.com", "Bench", "x", Role.Reviewer, null, false, now));
         _reviewId = Guid.NewGuid();
         await _storage.Reviews.CreateAsync(new Review(_reviewId, vendor.Id, "bench", "1.0.0", "hash", ReviewStatus.Draft, _userId,
             null, null, null, now, now, 1));

@@ -50,7 +50,7 @@ public class LibraryBenchmarks
         _vendorKeys = [.. _tenStep.AnswerableItems.Where(i => i.Audience.HasFlag(Audience.Vendor)).Select(i => i.Key)];
         Run(async () =>
         {
-            await _storage.Users.CreateAsync(new UserAccount(_user, "bench@example.com", "Bench", "x", Role.Reviewer, null, false, 0, null, DateTimeOffset.UtcNow));
+            await _storage.Users.CreateAsync(new UserAccount(_user, "bench@example.com", "Bench", "x", Role.Reviewer, null, false, DateTimeOffset.UtcNow));
             await _storage.Questionnaires.PublishAsync(new StoredQuestionnaire(
                 _tenStep.Id, _tenStep.Version, _tenStep.ContentHash, _tenStep.Title,
                 await File.ReadAllTextAsync(BenchmarkFiles.TenStepQuestionnaire), DateTimeOffset.UtcNow));

@@ -9,6 +9,4 @@ public sealed record UserAccount(
     Role Role,
     Guid? VendorId,
     bool Disabled,
-    int FailedSignIns,
-    DateTimeOffset? LockedUntil,
     DateTimeOffset CreatedAt);

@@ -10,18 +10,15 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
 {
     private const string SelectUser = """
         SELECT id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role,
-               vendor_id AS VendorId, disabled AS Disabled, failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil,
-               created_at AS CreatedAt
+               vendor_id AS VendorId, disabled AS Disabled, created_at AS CreatedAt
         FROM users
         """;
 
     private const string CountSql = "SELECT COUNT(*) FROM users";
 
     private const string CreateSql = """
-        INSERT INTO users (id, email, normalized_email, display_name, password_hash, role, vendor_id, disabled,
-                           failed_sign_ins, locked_until, created_at)
-        VALUES (@Id, @Email, @NormalizedEmail, @DisplayName, @PasswordHash, @Role, @VendorId, @Disabled,
-                @FailedSignIns, @LockedUntil, @CreatedAt)
+        INSERT INTO users (id, email, normalized_email, display_name, password_hash, role, vendor_id, disabled, created_at)
+        VALUES (@Id, @Email, @NormalizedEmail, @DisplayName, @PasswordHash, @Role, @VendorId, @Disabled, @CreatedAt)
         """;
 
     private const string GetSql = SelectUser + " WHERE id = @id";
@@ -36,14 +33,26 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         WHERE id = @Id
         """;
 
+    // The update lock on the key makes two nodes counting the same address and client take turns.
     private const string RecordFailedSignInSql = """
-        UPDATE users
-        SET failed_sign_ins = failed_sign_ins + 1, locked_until = COALESCE(@lockUntil, locked_until)
-        OUTPUT inserted.failed_sign_ins
-        WHERE id = @id
+        DELETE FROM sign_in_failures WHERE last_failure_at < @forgetBefore;
+        MERGE sign_in_failures WITH (UPDLOCK, HOLDLOCK) AS target
+        USING (SELECT @email AS normalized_email, @client AS client) AS source
+        ON target.normalized_email = source.normalized_email AND target.client = source.client
+        WHEN MATCHED THEN UPDATE SET failures = target.failures + 1, last_failure_at = @now
+        WHEN NOT MATCHED THEN INSERT (normalized_email, client, failures, last_failure_at) VALUES (@email, @client, 1, @now)
+        OUTPUT inserted.failures;
         """;
 
-    private const string ResetFailedSignInsSql = "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id";
+    private const string BlockSignInSql =
+        "UPDATE sign_in_failures SET blocked_until = @blockedUntil WHERE normalized_email = @email AND client = @client";
+
+    private const string SignInBlockedUntilSql = """
+        SELECT blocked_until FROM sign_in_failures
+        WHERE normalized_email = @email AND client = @client AND blocked_until > @now
+        """;
+
+    private const string ClearFailedSignInsSql = "DELETE FROM sign_in_failures WHERE normalized_email = @email AND client = @client";
 
     // Cannot insert duplicate key row in object with unique index.
     private const int DuplicateKeyInUniqueIndex = 2601;
@@ -81,8 +90,6 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
                     Role = account.Role.ToString(),
                     account.VendorId,
                     account.Disabled,
-                    account.FailedSignIns,
-                    account.LockedUntil,
                     account.CreatedAt,
                 },
                 transaction,
@@ -132,19 +139,34 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
     }
 
-    public async Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> RecordFailedSignInAsync(
+        string email, string client, SignInBackoff backoff, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(backoff);
         using var connection = await connections.OpenAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
-            RecordFailedSignInSql, new { id, lockUntil }, cancellationToken: cancellationToken));
-        return count ?? throw NotFound(id);
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var key = new { email = Normalize(email), client, now, forgetBefore = now - SignInBackoff.Memory };
+        var failures = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
+            RecordFailedSignInSql, key, transaction, cancellationToken: cancellationToken));
+        var blockedUntil = backoff.BlockedUntil(failures, now);
+        await connection.ExecuteAsync(new CommandDefinition(
+            BlockSignInSql, new { key.email, client, blockedUntil }, transaction, cancellationToken: cancellationToken));
+        await transaction.CommitAsync(cancellationToken);
+        return blockedUntil;
     }
 
-    public async Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> SignInBlockedUntilAsync(string email, string client, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(ResetFailedSignInsSql, new { id }, cancellationToken: cancellationToken));
-        EnsureFound(updated, id);
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+            SignInBlockedUntilSql, new { email = Normalize(email), client, now }, cancellationToken: cancellationToken));
+    }
+
+    public async Task ClearFailedSignInsAsync(string email, string client, CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            ClearFailedSignInsSql, new { email = Normalize(email), client }, cancellationToken: cancellationToken));
     }
 
     private static string Normalize(string email) => email.Trim().ToUpperInvariant();

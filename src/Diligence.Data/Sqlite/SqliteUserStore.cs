@@ -9,8 +9,7 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
 {
     private const string SelectUser = """
         SELECT id AS Id, email AS Email, display_name AS DisplayName, password_hash AS PasswordHash, role AS Role,
-               vendor_id AS VendorId, disabled AS Disabled, failed_sign_ins AS FailedSignIns, locked_until AS LockedUntil,
-               created_at AS CreatedAt
+               vendor_id AS VendorId, disabled AS Disabled, created_at AS CreatedAt
         FROM users
         """;
 
@@ -40,10 +39,8 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         {
             await connection.ExecuteAsync(new CommandDefinition(
                 """
-                INSERT INTO users (id, email, normalized_email, display_name, password_hash, role, vendor_id, disabled,
-                                   failed_sign_ins, locked_until, created_at)
-                VALUES (@Id, @Email, @NormalizedEmail, @DisplayName, @PasswordHash, @Role, @VendorId, @Disabled,
-                        @FailedSignIns, @LockedUntil, @CreatedAt)
+                INSERT INTO users (id, email, normalized_email, display_name, password_hash, role, vendor_id, disabled, created_at)
+                VALUES (@Id, @Email, @NormalizedEmail, @DisplayName, @PasswordHash, @Role, @VendorId, @Disabled, @CreatedAt)
                 """,
                 new
                 {
@@ -55,8 +52,6 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
                     Role = account.Role.ToString(),
                     account.VendorId,
                     account.Disabled,
-                    account.FailedSignIns,
-                    account.LockedUntil,
                     account.CreatedAt,
                 },
                 transaction,
@@ -113,29 +108,47 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         write.Commit(audit);
     }
 
-    public async Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> RecordFailedSignInAsync(
+        string email, string client, SignInBackoff backoff, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        var count = await connection.ExecuteScalarAsync<int?>(new CommandDefinition(
+        ArgumentNullException.ThrowIfNull(backoff);
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var key = new { email = Normalize(email), client, now, forgetBefore = now - SignInBackoff.Memory };
+        var failures = await write.Connection.ExecuteScalarAsync<int>(new CommandDefinition(
             """
-            UPDATE users
-            SET failed_sign_ins = failed_sign_ins + 1, locked_until = COALESCE(@lockUntil, locked_until)
-            WHERE id = @id
-            RETURNING failed_sign_ins
+            DELETE FROM sign_in_failures WHERE last_failure_at < @forgetBefore;
+            INSERT INTO sign_in_failures (normalized_email, client, failures, last_failure_at) VALUES (@email, @client, 1, @now)
+            ON CONFLICT (normalized_email, client) DO UPDATE SET failures = failures + 1, last_failure_at = @now
+            RETURNING failures;
             """,
-            new { id, lockUntil },
-            cancellationToken: cancellationToken));
-        return count ?? throw NotFound(id);
+            key, write.Transaction, cancellationToken: cancellationToken));
+        var blockedUntil = backoff.BlockedUntil(failures, now);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "UPDATE sign_in_failures SET blocked_until = @blockedUntil WHERE normalized_email = @email AND client = @client",
+            new { key.email, client, blockedUntil }, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
+        return blockedUntil;
     }
 
-    public async Task ResetFailedSignInsAsync(Guid id, CancellationToken cancellationToken = default)
+    public async Task<DateTimeOffset?> SignInBlockedUntilAsync(string email, string client, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         using var connection = await connections.OpenAsync(cancellationToken);
-        var updated = await connection.ExecuteAsync(new CommandDefinition(
-            "UPDATE users SET failed_sign_ins = 0, locked_until = NULL WHERE id = @id",
-            new { id },
+        return await connection.QuerySingleOrDefaultAsync<DateTimeOffset?>(new CommandDefinition(
+            """
+            SELECT blocked_until FROM sign_in_failures
+            WHERE normalized_email = @email AND client = @client AND blocked_until > @now
+            """,
+            new { email = Normalize(email), client, now },
             cancellationToken: cancellationToken));
-        EnsureFound(updated, id);
+    }
+
+    public async Task ClearFailedSignInsAsync(string email, string client, CancellationToken cancellationToken = default)
+    {
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        await write.Connection.ExecuteAsync(new CommandDefinition(
+            "DELETE FROM sign_in_failures WHERE normalized_email = @email AND client = @client",
+            new { email = Normalize(email), client }, write.Transaction, cancellationToken: cancellationToken));
+        write.Commit();
     }
 
     private static string Normalize(string email) => email.Trim().ToUpperInvariant();

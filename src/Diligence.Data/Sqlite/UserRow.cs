@@ -19,12 +19,8 @@ internal sealed class UserRow
 
     public bool Disabled { get; init; }
 
-    public int FailedSignIns { get; init; }
-
-    public DateTimeOffset? LockedUntil { get; init; }
-
     public DateTimeOffset CreatedAt { get; init; }
 
     public UserAccount ToAccount() =>
-        new(Id, Email, DisplayName, PasswordHash, Role, VendorId, Disabled, FailedSignIns, LockedUntil, CreatedAt);
+        new(Id, Email, DisplayName, PasswordHash, Role, VendorId, Disabled, CreatedAt);
 }

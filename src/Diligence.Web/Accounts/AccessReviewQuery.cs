@@ -7,7 +7,7 @@ namespace Diligence.Web.Accounts;
 public sealed class AccessReviewQuery(IUserStore users, IVendorStore vendors)
 {
     public static readonly IReadOnlyList<string> Header =
-        ["user_id", "name", "email", "role", "vendor_id", "vendor", "disabled", "locked_until", "created_at"];
+        ["user_id", "name", "email", "role", "vendor_id", "vendor", "disabled", "created_at"];
 
     public async Task<IReadOnlyList<AccessReviewRow>> ListAsync(CancellationToken ct)
     {
@@ -15,14 +15,14 @@ public sealed class AccessReviewQuery(IUserStore users, IVendorStore vendors)
         return (await users.ListAsync(ct))
             .Select(u => new AccessReviewRow(
                 u.Id, u.DisplayName, u.Email, u.Role.ToString(), u.VendorId,
-                u.VendorId is { } v ? vendorNames.GetValueOrDefault(v) : null, u.Disabled, u.LockedUntil, u.CreatedAt))
+                u.VendorId is { } v ? vendorNames.GetValueOrDefault(v) : null, u.Disabled, u.CreatedAt))
             .ToList();
     }
 
     public static string CsvLine(AccessReviewRow row) => Csv.Line(
     [
         row.UserId.ToString(), row.DisplayName, row.Email, row.Role, row.VendorId?.ToString(), row.VendorName,
-        row.Disabled ? "true" : "false", row.LockedUntil is { } locked ? AuditExport.Time(locked) : null,
+        row.Disabled ? "true" : "false",
         AuditExport.Time(row.CreatedAt),
     ]);
 }

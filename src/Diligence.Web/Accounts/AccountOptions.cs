@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Diligence.Core.Accounts;
 
 namespace Diligence.Web.Accounts;
 
@@ -9,12 +10,19 @@ public sealed class AccountOptions
     [Range(8, 256)]
     public int MinimumPasswordLength { get; set; } = 12;
 
-    /// <summary>Failed sign-ins in a row before the account is locked for <see cref="LockoutMinutes"/>.</summary>
+    /// <summary>Failed sign-ins in a row, for one e-mail address from one client, before sign-in there starts to wait.</summary>
     [Range(1, 100)]
     public int MaxFailedSignIns { get; set; } = 5;
 
+    /// <summary>The first wait; each further failure doubles it, up to <see cref="LongestLockoutMinutes"/>.</summary>
     [Range(1, 1440)]
-    public int LockoutMinutes { get; set; } = 15;
+    public int FirstLockoutMinutes { get; set; } = 1;
+
+    [Range(1, 1440)]
+    public int LongestLockoutMinutes { get; set; } = 60;
+
+    public SignInBackoff Backoff =>
+        new(MaxFailedSignIns, TimeSpan.FromMinutes(FirstLockoutMinutes), TimeSpan.FromMinutes(LongestLockoutMinutes));
 
     [Range(5, 1440)]
     public int SessionMinutes { get; set; } = 480;

@@ -8,12 +8,12 @@ namespace Diligence.Web.Accounts;
 /// <summary>
 /// Failed sign-ins, set-up tokens and invitation tokens per client address per minute, so one address cannot keep
 /// guessing across many accounts. Only failures count: page views and successful attempts never do, so an office behind
-/// one address is not locked out by using the app. Each account's own lockout is separate and kept in the database.
+/// one address is not locked out by using the app. Each e-mail address's own waits, per client, are separate and kept in the database (<see cref="SignInService"/>).
 /// </summary>
 /// <remarks>
 /// The counts live in this node's memory (one instance per app, not static state): behind a load balancer each node
 /// allows the limit, so an address gets at most nodes × limit failures a minute, and a restart forgets them. The
-/// per-account lockout, which is what stops guessing one password, holds across nodes and restarts.
+/// per-address waits, which are what stop guessing one password, hold across nodes and restarts.
 /// </remarks>
 public sealed class FailedAttemptLimit : IDisposable
 {
@@ -43,8 +43,8 @@ public sealed class FailedAttemptLimit : IDisposable
 
     public void Dispose() => _failures.Dispose();
 
-    // One client usually holds a whole IPv6 /64, so its addresses count as one.
-    private static string ClientOf(IPAddress? address)
+    /// <summary>The client an address belongs to: one client usually holds a whole IPv6 /64, so its addresses count as one.</summary>
+    public static string ClientOf(IPAddress? address)
     {
         if (address is null)
         {

@@ -9,59 +9,59 @@ using Microsoft.Extensions.Options;
 
 namespace Diligence.Web.Accounts;
 
+/// <summary>
+/// Checks credentials so that the answer reveals nothing about who has an account: every attempt verifies one password
+/// hash (a decoy's when the address has no account), every failure gives the same message and is counted the same way,
+/// per e-mail address tried and client, with waits that grow (<see cref="SignInBackoff"/>). Guessing from one client
+/// slows only that client, so nobody can keep another person locked out from elsewhere.
+/// </summary>
 public sealed class SignInService(
     IUserStore users,
     IPasswordHasher<UserAccount> hasher,
+    DecoyPasswordHash decoy,
     IOptions<AccountOptions> options,
     IAuditTrail audit,
     TimeProvider clock)
 {
-    // One message for unknown e-mail and wrong password, so sign-in does not reveal who has an account.
-    public const string InvalidCredentials = "The e-mail address or password is not correct.";
-    public const string LockedOut = "Too many failed attempts. Try again later.";
+    public const string InvalidCredentials =
+        "The e-mail address or password is not correct, or too many attempts failed and sign-in is paused for a few minutes.";
 
-    public async Task<SignInResult> CheckAsync(string email, string password, CancellationToken ct)
+    /// <summary>Signs in with <paramref name="email"/> and <paramref name="password"/> from <paramref name="client"/> (see <see cref="FailedAttemptLimit.ClientOf"/>).</summary>
+    public async Task<SignInResult> CheckAsync(string email, string password, string client, CancellationToken ct)
     {
-        var user = await users.FindByEmailAsync(email.Trim(), ct);
-        if (user is null || user.Disabled)
-        {
-            return await FailedAsync(email.Trim(), user, user is null ? "unknown account" : "disabled", InvalidCredentials, ct);
-        }
+        email = email.Trim();
         var now = clock.GetUtcNow();
-        if (user.LockedUntil is { } until && until > now)
+        var blockedUntil = await users.SignInBlockedUntilAsync(email, client, now, ct);
+        var user = await users.FindByEmailAsync(email, ct);
+        var verdict = user is null ? decoy.Verify(password) : hasher.VerifyHashedPassword(user, user.PasswordHash, password);
+        var refusal = (user, blockedUntil) switch
         {
-            return await FailedAsync(user.Email, user, "locked", LockedOut, ct);
-        }
-        var verdict = hasher.VerifyHashedPassword(user, user.PasswordHash, password);
-        if (verdict == PasswordVerificationResult.Failed)
+            (_, not null) => "waiting",
+            (null, _) => "unknown account",
+            ({ Disabled: true }, _) => "disabled",
+            _ when verdict == PasswordVerificationResult.Failed => "wrong password",
+            _ => null,
+        };
+        if (refusal is not null)
         {
-            var settings = options.Value;
-            var lockUntil = user.FailedSignIns + 1 >= settings.MaxFailedSignIns
-                ? now.AddMinutes(settings.LockoutMinutes)
-                : (DateTimeOffset?)null;
-            var failures = await users.RecordFailedSignInAsync(user.Id, lockUntil, ct);
-            return lockUntil is null
-                ? await FailedAsync(user.Email, user, $"wrong password failures={failures}", InvalidCredentials, ct)
-                : await FailedAsync(user.Email, user, $"wrong password failures={failures} locked", LockedOut, ct);
+            // An attempt while waiting is refused unchecked and not counted: it learns nothing, so it need not lengthen the wait.
+            var waitUntil = blockedUntil ?? await users.RecordFailedSignInAsync(email, client, options.Value.Backoff, now, ct);
+            // The address tried is the actor: for an unknown account it is all there is to tell who tried.
+            await audit.RecordAsync(new AuditRecord(
+                AuditActions.SignInFailed, AuditResources.User, user?.Id.ToString() ?? "unknown",
+                After: waitUntil is { } until ? $"{refusal}; waits until {until.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}" : refusal,
+                Actor: email, Role: AuditTrail.Anonymous), ct);
+            return SignInResult.Failed(InvalidCredentials);
         }
         if (verdict == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user = user with { PasswordHash = hasher.HashPassword(user, password) };
+            user = user! with { PasswordHash = hasher.HashPassword(user, password) };
             await users.UpdateAsync(user, cancellationToken: ct);
         }
-        await users.ResetFailedSignInsAsync(user.Id, ct);
+        await users.ClearFailedSignInsAsync(email, client, ct);
         await audit.RecordAsync(new AuditRecord(
-            AuditActions.SignIn, AuditResources.User, user.Id.ToString(), Actor: user.Email, Role: user.Role.ToString()), ct);
+            AuditActions.SignIn, AuditResources.User, user!.Id.ToString(), Actor: user.Email, Role: user.Role.ToString()), ct);
         return new SignInResult(CreatePrincipal(user), null);
-    }
-
-    // The address tried is the actor: for an unknown account it is all there is to tell who tried.
-    private async Task<SignInResult> FailedAsync(string email, UserAccount? user, string reason, string message, CancellationToken ct)
-    {
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.SignInFailed, AuditResources.User, user?.Id.ToString() ?? "unknown", After: reason,
-            Actor: email, Role: AuditTrail.Anonymous), ct);
-        return SignInResult.Failed(message);
     }
 
     public static ClaimsPrincipal CreatePrincipal(UserAccount user)

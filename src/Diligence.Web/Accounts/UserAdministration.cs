@@ -67,7 +67,7 @@ public sealed class UserAdministration(
         var account = new UserAccount(
             Guid.NewGuid(), email, name, "", input.Role,
             input.Role == Role.Vendor ? input.VendorId : null,
-            Disabled: false, FailedSignIns: 0, LockedUntil: null, CreatedAt: clock.GetUtcNow());
+            Disabled: false, CreatedAt: clock.GetUtcNow());
         return (account with { PasswordHash = hasher.HashPassword(account, input.Password!) }, errors);
     }
 

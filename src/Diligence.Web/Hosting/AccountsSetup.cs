@@ -20,6 +20,7 @@ public static class AccountsSetup
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<IPasswordHasher<UserAccount>, PasswordHasher<UserAccount>>();
+        builder.Services.AddSingleton<DecoyPasswordHash>();
         builder.Services.AddSingleton<FirstRunSetup>();
         builder.Services.AddSingleton<CommonPasswords>();
         builder.Services.AddSingleton<PasswordPolicy>();

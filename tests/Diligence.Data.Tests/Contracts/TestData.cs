@@ -15,7 +15,7 @@ internal static class TestData
         new(Guid.NewGuid(), name, product, "https://www.astronomer.io/trust", "security@astronomer.io", Now);
 
     public static UserAccount User(string? email = null, Role role = Role.Reviewer, string displayName = "Riley Reviewer") =>
-        new(Guid.NewGuid(), email ?? $"{Guid.NewGuid():N}@example.com", displayName, "AQAAAAIAAYagAAAAEhash", role, null, false, 0, null, Now);
+        new(Guid.NewGuid(), email ?? $"{Guid.NewGuid():N}@example.com", displayName, "AQAAAAIAAYagAAAAEhash", role, null, false, Now);
 
     public static StoredQuestionnaire Questionnaire(string version = "1.0.0", string contentHash = "sha256:1f2e3d") =>
         new("vendor-security-diligence", version, contentHash, "Vendor security diligence", "id: vendor-security-diligence\n", Now);

@@ -24,8 +24,6 @@ public abstract class UserStoreContract : StoreContract
         var user = TestData.User("vendor.contact@astronomer.io", Role.Vendor, "Vic Vendor") with
         {
             VendorId = vendor.Id,
-            FailedSignIns = 2,
-            LockedUntil = TestData.Now.AddMinutes(15),
         };
 
         await Database.Users.CreateAsync(user);
@@ -113,37 +111,48 @@ public abstract class UserStoreContract : StoreContract
     public async Task Updating_an_unknown_user_throws_not_found() =>
         await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Users.UpdateAsync(TestData.User()));
 
+    private static readonly SignInBackoff Backoff = new(FreeFailures: 2, FirstWait: TimeSpan.FromMinutes(1), LongestWait: TimeSpan.FromMinutes(3));
+
     [Test]
-    public async Task Failed_sign_ins_are_counted_and_may_lock_the_account()
+    public async Task Failed_sign_ins_per_address_and_client_wait_longer_each_time_up_to_the_longest_wait()
     {
-        var user = await SeedUserAsync();
-        var lockUntil = TestData.Now.AddMinutes(15);
+        var now = TestData.Now;
+        var waits = new List<DateTimeOffset?>();
+        for (var failure = 1; failure <= 5; failure++)
+        {
+            waits.Add(await Database.Users.RecordFailedSignInAsync("Guessed@Example.com", "203.0.113.7", Backoff, now));
+        }
 
-        var first = await Database.Users.RecordFailedSignInAsync(user.Id, null);
-        var second = await Database.Users.RecordFailedSignInAsync(user.Id, lockUntil);
-        var third = await Database.Users.RecordFailedSignInAsync(user.Id, null);
-
-        var stored = await Database.Users.GetAsync(user.Id);
         using (Assert.EnterMultipleScope())
         {
-            Assert.That(new[] { first, second, third }, Is.EqualTo(new[] { 1, 2, 3 }));
-            Assert.That(stored?.FailedSignIns, Is.EqualTo(3));
-            Assert.That(stored?.LockedUntil, Is.EqualTo(lockUntil));
+            Assert.That(waits, Is.EqualTo(new DateTimeOffset?[] { null, now.AddMinutes(1), now.AddMinutes(2), now.AddMinutes(3), now.AddMinutes(3) }));
+            Assert.That(await Database.Users.SignInBlockedUntilAsync("guessed@example.COM", "203.0.113.7", now), Is.EqualTo(now.AddMinutes(3)),
+                "the address is compared as the store compares e-mail addresses");
+            Assert.That(await Database.Users.SignInBlockedUntilAsync("guessed@example.com", "198.51.100.9", now), Is.Null, "another client");
+            Assert.That(await Database.Users.SignInBlockedUntilAsync("colleague@example.com", "203.0.113.7", now), Is.Null, "another address");
+            Assert.That(await Database.Users.SignInBlockedUntilAsync("guessed@example.com", "203.0.113.7", now.AddMinutes(3)), Is.Null,
+                "the wait is over");
         }
     }
 
     [Test]
-    public async Task Resetting_failed_sign_ins_lifts_the_lock()
+    public async Task Clearing_failed_sign_ins_starts_the_count_again_and_a_day_old_failure_is_forgotten()
     {
-        var user = await SeedUserAsync();
-        await Database.Users.RecordFailedSignInAsync(user.Id, TestData.Now.AddMinutes(15));
+        var now = TestData.Now;
+        await Database.Users.RecordFailedSignInAsync("user@example.com", "203.0.113.7", Backoff, now);
+        await Database.Users.RecordFailedSignInAsync("user@example.com", "203.0.113.7", Backoff, now);
+        await Database.Users.RecordFailedSignInAsync("old@example.com", "203.0.113.7", Backoff, now);
+        await Database.Users.RecordFailedSignInAsync("old@example.com", "203.0.113.7", Backoff, now);
 
-        await Database.Users.ResetFailedSignInsAsync(user.Id);
+        await Database.Users.ClearFailedSignInsAsync("USER@example.com", "203.0.113.7");
+        var afterClearing = await Database.Users.RecordFailedSignInAsync("user@example.com", "203.0.113.7", Backoff, now);
+        var aDayLater = await Database.Users.RecordFailedSignInAsync("old@example.com", "203.0.113.7", Backoff, now + SignInBackoff.Memory + TimeSpan.FromSeconds(1));
 
-        Assert.That(await Database.Users.GetAsync(user.Id), Is.EqualTo(user));
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That(await Database.Users.SignInBlockedUntilAsync("user@example.com", "203.0.113.7", now), Is.Null);
+            Assert.That(afterClearing, Is.Null, "the first failure after a sign-in is free again");
+            Assert.That(aDayLater, Is.Null, "a day after the last failure the count starts again");
+        }
     }
-
-    [Test]
-    public async Task Recording_a_failed_sign_in_for_an_unknown_user_throws_not_found() =>
-        await Assert.ThrowsAsync<KeyNotFoundException>(() => Database.Users.RecordFailedSignInAsync(Guid.NewGuid(), null));
 }

@@ -79,7 +79,7 @@ public sealed class ContractCoverageTests
         var called = CalledMethods(typeof(VendorStoreContract)).ToList();
 
         Assert.That(called, Does.Contain(typeof(IVendorStore).GetMethod(nameof(IVendorStore.CreateAsync))));
-        Assert.That(called, Does.Not.Contain(typeof(IUserStore).GetMethod(nameof(IUserStore.RecordFailedSignInAsync))));
+        Assert.That(called, Does.Not.Contain(typeof(IUserStore).GetMethod(nameof(IUserStore.SignInBlockedUntilAsync))));
     }
 
     // Methods called from the contract's own code, including the state machines and lambdas the compiler nests in it.

@@ -30,7 +30,7 @@ public sealed class FailedAttemptLimitTests
     }
 
     [Test]
-    public async Task Failures_lock_one_account_while_a_colleague_at_the_same_address_signs_in_until_the_address_limit()
+    public async Task Failures_pause_one_e_mail_address_while_a_colleague_at_the_same_address_signs_in_until_the_address_limit()
     {
         using var app = OfficeApp(attemptsPerMinute: 8);
         var guessed = await app.CreateUserAsync(Role.Reviewer);
@@ -43,8 +43,8 @@ public sealed class FailedAttemptLimitTests
         var locked = await SignInAsync(app, guessed.Email, TestApp.Password);
         var colleagueSignIn = await SignInAsync(app, colleague.Email, TestApp.Password);
 
-        Assert.That(await locked.Content.ReadAsStringAsync(), Does.Contain(SignInService.LockedOut));
-        Assert.That(colleagueSignIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a success is not a failure, and the lock is per account");
+        Assert.That(await locked.Content.ReadAsStringAsync(), Does.Contain(SignInService.InvalidCredentials));
+        Assert.That(colleagueSignIn.StatusCode, Is.EqualTo(HttpStatusCode.Redirect), "a success is not a failure, and the wait is per e-mail address");
 
         // Six failures so far from the address (five, then the locked account's); two more reach the limit of eight.
         var colleagueTypos = new[] { await SignInAsync(app, colleague.Email, "typo 1"), await SignInAsync(app, colleague.Email, "typo 2") };

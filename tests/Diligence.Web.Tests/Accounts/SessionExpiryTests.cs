@@ -1,12 +1,11 @@
 using System.Net;
 using Diligence.Core.Accounts;
-using Diligence.Web.Accounts;
 using Diligence.Web.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Diligence.Web.Tests.Accounts;
 
-/// <summary>Sessions slide with use and end after the configured idle time; a lockout ends after its configured minutes.</summary>
+/// <summary>Sessions slide with use and end after the configured idle time.</summary>
 public sealed class SessionExpiryTests
 {
     private AdjustableClock _clock = null!;
@@ -17,7 +16,7 @@ public sealed class SessionExpiryTests
     {
         _clock = new AdjustableClock();
         _app = new TestApp(
-            new Dictionary<string, string> { ["Accounts:SessionMinutes"] = "30", ["Accounts:LockoutMinutes"] = "15" },
+            new Dictionary<string, string> { ["Accounts:SessionMinutes"] = "30" },
             services => services.AddSingleton<TimeProvider>(_clock));
     }
 
@@ -41,25 +40,4 @@ public sealed class SessionExpiryTests
         Assert.That(idle.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
         Assert.That(idle.Headers.Location?.OriginalString, Does.Contain("/account/sign-in"));
     }
-
-    [Test]
-    public async Task A_locked_account_signs_in_again_once_the_lockout_minutes_have_passed()
-    {
-        var user = await _app.CreateUserAsync(Role.Reviewer);
-        var client = _app.Client();
-        for (var attempt = 0; attempt < 5; attempt++)
-        {
-            await client.PostFormAsync("/account/sign-in", Fields(user.Email, "wrong password " + attempt));
-        }
-
-        _clock.Advance(TimeSpan.FromMinutes(14));
-        var stillLocked = await client.PostFormAsync("/account/sign-in", Fields(user.Email, TestApp.Password));
-        _clock.Advance(TimeSpan.FromMinutes(2));
-        var unlocked = await client.PostFormAsync("/account/sign-in", Fields(user.Email, TestApp.Password));
-
-        Assert.That(await stillLocked.Content.ReadAsStringAsync(), Does.Contain(SignInService.LockedOut));
-        Assert.That(unlocked.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-    }
-
-    private static Dictionary<string, string> Fields(string email, string password) => new() { ["email"] = email, ["password"] = password };
 }

@@ -47,7 +47,7 @@ public sealed class SignInTests
     }
 
     [Test]
-    public async Task Five_failures_lock_the_account_even_for_the_right_password()
+    public async Task After_five_failures_even_the_right_password_waits_with_the_same_message()
     {
         var user = await _app.CreateUserAsync(Role.Reviewer);
         for (var attempt = 0; attempt < 5; attempt++)
@@ -57,7 +57,7 @@ public sealed class SignInTests
 
         var page = await Post(user.Email, TestApp.Password);
 
-        Assert.That(page, Does.Contain(SignInService.LockedOut));
+        Assert.That(page, Does.Contain(SignInService.InvalidCredentials));
     }
 
     [Test]

@@ -67,7 +67,7 @@ public sealed class ProcessKillTests
         var questionnaire = QuestionnaireLoader.Load(yaml, "workspace-test.yaml").Value!;
         await storage.Questionnaires.PublishAsync(new StoredQuestionnaire(questionnaire.Id, questionnaire.Version,
             questionnaire.ContentHash, questionnaire.Title, yaml, DateTimeOffset.UtcNow));
-        var user = new UserAccount(Guid.NewGuid(), "killer@example.com", "Kill Test", "", Role.Reviewer, null, false, 0, null,
+        var user = new UserAccount(Guid.NewGuid(), "killer@example.com", "Kill Test", "", Role.Reviewer, null, false,
             DateTimeOffset.UtcNow);
         user = user with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, TestApp.Password) };
         await storage.Users.CreateAsync(user);

@@ -39,7 +39,7 @@ public static class LoadPlan
         for (var client = 0; client < clients; client++)
         {
             var user = new UserAccount(Guid.NewGuid(), $"load{client}@example.com", $"Load {client}", "", Role.Reviewer,
-                null, false, 0, null, DateTimeOffset.UtcNow);
+                null, false, DateTimeOffset.UtcNow);
             user = user with { PasswordHash = hasher.HashPassword(user, Password) };
             await storage.Users.CreateAsync(user);
             var now = DateTimeOffset.UtcNow;

@@ -15,7 +15,7 @@ public static class ExportPlan
     {
         using var storage = new SqliteStorage(new StorageOptions { DataDirectory = dataDirectory });
         await storage.Migrations.MigrateAsync();
-        var user = new UserAccount(Guid.NewGuid(), Email, "Export Load", "", Role.Reviewer, null, false, 0, null, DateTimeOffset.UtcNow);
+        var user = new UserAccount(Guid.NewGuid(), Email, "Export Load", "", Role.Reviewer, null, false, DateTimeOffset.UtcNow);
         await storage.Users.CreateAsync(user with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, Password) });
         Console.WriteLine($"prepared reviewer {Email}");
         return 0;

@@ -35,7 +35,7 @@ public sealed class SignInModel(SignInService signIn, FailedAttemptLimit failure
         {
             return StatusCode(StatusCodes.Status429TooManyRequests);
         }
-        var result = await signIn.CheckAsync(Email, Password, ct);
+        var result = await signIn.CheckAsync(Email, Password, FailedAttemptLimit.ClientOf(HttpContext.Connection.RemoteIpAddress), ct);
         if (result.Principal is null)
         {
             failures.Failed(HttpContext);
