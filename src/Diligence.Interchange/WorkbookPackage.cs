@@ -1,0 +1,160 @@
+using System.Globalization;
+using System.IO.Compression;
+using System.Xml;
+
+namespace Diligence.Interchange;
+
+/// <summary>
+/// Checks an uploaded workbook's package before anything loads it: a zip of few parts, unpacking to no more than
+/// <see cref="MaxUnpackedBytes"/>, with no more than <see cref="WorkbookLayout.MaxRows"/> rows and no cell longer than
+/// Excel allows, counted by streaming each part's XML. Holds one read buffer at a time, so a small hostile file (a
+/// million empty rows, a ten-million-character cell) is refused cheaply instead of being built into a workbook first.
+/// A part never inflates past the size it declares: <see cref="ZipArchive"/> stops its inflater there (a part that
+/// lies is cut short and fails to parse), so the declared sizes bound what is unpacked.
+/// </summary>
+public static class WorkbookPackage
+{
+    /// <summary>A Diligence workbook has about 25 parts (one sheet per step plus the package's own).</summary>
+    public const int MaxParts = 200;
+
+    public const long MaxUnpackedBytes = 20 * 1024 * 1024;
+
+    /// <summary>The most text Excel puts in one cell.</summary>
+    public const int MaxCellCharacters = 32_767;
+
+    public static readonly string TooManyParts = Format(
+        $"The workbook has more than {MaxParts} parts; export a fresh one from Diligence and enter the answers there.");
+
+    public static readonly string TooLargeUnpacked = Format(
+        $"The workbook unpacks to more than {MaxUnpackedBytes / (1024 * 1024)} MB; remove images, extra formatting and empty rows, or split the answers across workbooks.");
+
+    public static readonly string TooManyRows = Format(
+        $"The workbook has more than {WorkbookLayout.MaxRows:N0} rows; at most {WorkbookLayout.MaxRows:N0} are read. Remove empty rows or split the answers across workbooks.");
+
+    public static readonly string CellTooLong = Format(
+        $"A cell holds more than {MaxCellCharacters:N0} characters, more than Excel allows; shorten it.");
+
+    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
+
+    private static readonly XmlReaderSettings _xml = new()
+    {
+        DtdProcessing = DtdProcessing.Prohibit,
+        XmlResolver = null,
+        IgnoreComments = true,
+        IgnoreProcessingInstructions = true,
+        CloseInput = false,
+    };
+
+    /// <summary>
+    /// The problem that refuses <paramref name="content"/> (a seekable stream), or null when it may be loaded; the
+    /// stream is left at its start either way.
+    /// </summary>
+    public static string? Check(Stream content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        try
+        {
+            using var archive = new ZipArchive(content, ZipArchiveMode.Read, leaveOpen: true);
+            return Check(archive);
+        }
+        catch (InvalidDataException)
+        {
+            return WorkbookImporter.NotAWorkbook;
+        }
+        finally
+        {
+            content.Position = 0;
+        }
+    }
+
+    private static string? Check(ZipArchive archive)
+    {
+        if (archive.Entries.Count > MaxParts)
+            return TooManyParts;
+        if (archive.Entries.Any(e => e.Length > MaxUnpackedBytes) || archive.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
+            return TooLargeUnpacked;
+        var rows = new RowCount();
+        foreach (var entry in archive.Entries)
+        {
+            using var part = entry.Open();
+            if (ScanPart(part, rows) is { } problem)
+                return problem;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// Streams one part: rows of a worksheet add to <paramref name="rows"/> (by their number, so a sparse sheet counts
+    /// its gaps as ClosedXML would); the text of one shared string or one cell is counted in chunks, never built.
+    /// </summary>
+    private static string? ScanPart(Stream part, RowCount rows)
+    {
+        try
+        {
+            return ScanXml(part, rows);
+        }
+        catch (XmlException)
+        {
+            // Not XML (an image, say): nothing to count, and no more to unpack than it declared.
+            return null;
+        }
+    }
+
+    private static string? ScanXml(Stream part, RowCount rows)
+    {
+        using var reader = XmlReader.Create(part, _xml);
+        var sheetRow = 0;
+        var cellDepth = -1;
+        var cellCharacters = 0L;
+        var chunk = new char[4096];
+        while (reader.Read())
+        {
+            switch (reader.NodeType)
+            {
+                case XmlNodeType.Element when reader.NamespaceURI == SpreadsheetNamespace:
+                    if (reader.LocalName == "row")
+                    {
+                        var previous = sheetRow;
+                        sheetRow = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > sheetRow
+                            ? number
+                            : sheetRow + 1;
+                        if (!rows.Add(sheetRow - previous))
+                            return TooManyRows;
+                    }
+                    else if (cellDepth < 0 && reader.LocalName is "si" or "c" && !reader.IsEmptyElement)
+                    {
+                        cellDepth = reader.Depth;
+                        cellCharacters = 0;
+                    }
+                    break;
+                case XmlNodeType.EndElement when reader.Depth == cellDepth:
+                    cellDepth = -1;
+                    break;
+                case XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.SignificantWhitespace when cellDepth >= 0:
+                    int read;
+                    while ((read = reader.ReadValueChunk(chunk, 0, chunk.Length)) > 0)
+                    {
+                        cellCharacters += read;
+                        if (cellCharacters > MaxCellCharacters)
+                            return CellTooLong;
+                    }
+                    break;
+            }
+        }
+        return null;
+    }
+
+    private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
+
+    private sealed class RowCount
+    {
+        private int _total;
+
+        /// <summary>False once the workbook's rows, over all sheets, pass the limit.</summary>
+        public bool Add(int rows)
+        {
+            _total += rows;
+            return _total <= WorkbookLayout.MaxRows;
+        }
+    }
+}
