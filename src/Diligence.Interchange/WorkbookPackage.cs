@@ -6,8 +6,9 @@ namespace Diligence.Interchange;
 
 /// <summary>
 /// Checks an uploaded workbook's package before anything loads it: a zip of few parts, unpacking to no more than
-/// <see cref="MaxUnpackedBytes"/>, with no more than <see cref="WorkbookLayout.MaxRows"/> rows and no cell longer than
-/// Excel allows, counted by streaming each part's XML. Holds one read buffer at a time, so a small hostile file (a
+/// <see cref="MaxUnpackedBytes"/>, with no more than <see cref="WorkbookLayout.MaxRows"/> rows, <see cref="MaxCells"/>
+/// cells and no cell longer than Excel allows, counted by streaming each part's XML (by element name, whatever the
+/// namespace, so Strict Open XML is counted too). Holds one read buffer at a time, so a small hostile file (a
 /// million empty rows, a ten-million-character cell) is refused cheaply instead of being built into a workbook first.
 /// A part never inflates past the size it declares: <see cref="ZipArchive"/> stops its inflater there (a part that
 /// lies is cut short and fails to parse), so the declared sizes bound what is unpacked.
@@ -18,6 +19,9 @@ public static class WorkbookPackage
     public const int MaxParts = 200;
 
     public const long MaxUnpackedBytes = 20 * 1024 * 1024;
+
+    /// <summary>Every row full: a cell costs ClosedXML far more than the few bytes of an empty <c>&lt;c/&gt;</c>.</summary>
+    public static readonly int MaxCells = WorkbookLayout.MaxRows * WorkbookLayout.Columns.Count;
 
     /// <summary>The most text Excel puts in one cell.</summary>
     public const int MaxCellCharacters = 32_767;
@@ -31,10 +35,11 @@ public static class WorkbookPackage
     public static readonly string TooManyRows = Format(
         $"The workbook has more than {WorkbookLayout.MaxRows:N0} rows; at most {WorkbookLayout.MaxRows:N0} are read. Remove empty rows or split the answers across workbooks.");
 
+    public static readonly string TooManyCells = Format(
+        $"The workbook has more than {MaxCells:N0} cells; at most {MaxCells:N0} are read. Remove cells outside the answer columns or split the answers across workbooks.");
+
     public static readonly string CellTooLong = Format(
         $"A cell holds more than {MaxCellCharacters:N0} characters, more than Excel allows; shorten it.");
-
-    private const string SpreadsheetNamespace = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
     private static readonly XmlReaderSettings _xml = new()
     {
@@ -73,25 +78,25 @@ public static class WorkbookPackage
             return TooManyParts;
         if (archive.Entries.Any(e => e.Length > MaxUnpackedBytes) || archive.Entries.Sum(e => e.Length) > MaxUnpackedBytes)
             return TooLargeUnpacked;
-        var rows = new RowCount();
+        var counts = new ElementCounts();
         foreach (var entry in archive.Entries)
         {
             using var part = entry.Open();
-            if (ScanPart(part, rows) is { } problem)
+            if (ScanPart(part, counts) is { } problem)
                 return problem;
         }
         return null;
     }
 
     /// <summary>
-    /// Streams one part: rows of a worksheet add to <paramref name="rows"/> (by their number, so a sparse sheet counts
-    /// its gaps as ClosedXML would); the text of one shared string or one cell is counted in chunks, never built.
+    /// Streams one part: rows and cells of a worksheet add to <paramref name="counts"/> (rows by their number, so a sparse
+    /// sheet counts its gaps as ClosedXML would); the text of one shared string or one cell is counted in chunks, never built.
     /// </summary>
-    private static string? ScanPart(Stream part, RowCount rows)
+    private static string? ScanPart(Stream part, ElementCounts counts)
     {
         try
         {
-            return ScanXml(part, rows);
+            return ScanXml(part, counts);
         }
         catch (XmlException)
         {
@@ -100,7 +105,7 @@ public static class WorkbookPackage
         }
     }
 
-    private static string? ScanXml(Stream part, RowCount rows)
+    private static string? ScanXml(Stream part, ElementCounts counts)
     {
         using var reader = XmlReader.Create(part, _xml);
         var sheetRow = 0;
@@ -111,17 +116,18 @@ public static class WorkbookPackage
         {
             switch (reader.NodeType)
             {
-                case XmlNodeType.Element when reader.NamespaceURI == SpreadsheetNamespace:
-                    if (reader.LocalName == "row")
-                    {
-                        var previous = sheetRow;
-                        sheetRow = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > sheetRow
-                            ? number
-                            : sheetRow + 1;
-                        if (!rows.Add(sheetRow - previous))
-                            return TooManyRows;
-                    }
-                    else if (cellDepth < 0 && reader.LocalName is "si" or "c" && !reader.IsEmptyElement)
+                case XmlNodeType.Element when reader.LocalName == "row":
+                    var previous = sheetRow;
+                    sheetRow = int.TryParse(reader.GetAttribute("r"), NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number > sheetRow
+                        ? number
+                        : sheetRow + 1;
+                    if (!counts.AddRows(sheetRow - previous))
+                        return TooManyRows;
+                    break;
+                case XmlNodeType.Element when reader.LocalName is "c" or "si":
+                    if (reader.LocalName == "c" && !counts.AddCell())
+                        return TooManyCells;
+                    if (cellDepth < 0 && !reader.IsEmptyElement)
                     {
                         cellDepth = reader.Depth;
                         cellCharacters = 0;
@@ -146,15 +152,19 @@ public static class WorkbookPackage
 
     private static string Format(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);
 
-    private sealed class RowCount
+    private sealed class ElementCounts
     {
-        private int _total;
+        private int _rows;
+        private int _cells;
 
         /// <summary>False once the workbook's rows, over all sheets, pass the limit.</summary>
-        public bool Add(int rows)
+        public bool AddRows(int rows)
         {
-            _total += rows;
-            return _total <= WorkbookLayout.MaxRows;
+            _rows += rows;
+            return _rows <= WorkbookLayout.MaxRows;
         }
+
+        /// <summary>False once the workbook's cells, over all sheets, pass the limit.</summary>
+        public bool AddCell() => ++_cells <= MaxCells;
     }
 }

@@ -14,12 +14,16 @@ public static class HostileWorkbooks
     private const string Headings = """<row r="1"><c r="A1" t="inlineStr"><is><t>key</t></is></c></row>""";
 
     /// <summary><paramref name="rows"/> rows of one empty cell each: about 15 bytes a row unpacked, a few bytes packed.</summary>
-    public static byte[] Rows(int rows)
+    public static byte[] Rows(int rows) => Cells(rows, cellsPerRow: 1);
+
+    /// <summary><paramref name="rows"/> rows of <paramref name="cellsPerRow"/> empty cells (4 bytes each unpacked).</summary>
+    public static byte[] Cells(int rows, int cellsPerRow)
     {
-        var sheet = new StringBuilder(Headings, rows * 15 + 100);
+        var row = "<row>" + string.Concat(Enumerable.Repeat("<c/>", cellsPerRow)) + "</row>";
+        var sheet = new StringBuilder(Headings, rows * row.Length + 100);
         for (var i = 0; i < rows; i++)
         {
-            sheet.Append("<row><c/></row>");
+            sheet.Append(row);
         }
         return Workbook(sheet.ToString(), sharedString: null);
     }

@@ -41,6 +41,26 @@ public sealed class WorkbookPackageTests
     }
 
     [Test]
+    public void A_million_cells_in_few_rows_are_refused_by_their_count()
+    {
+        var bomb = HostileWorkbooks.Cells(1_000, cellsPerRow: 1_000);
+
+        Assert.That(bomb, Has.Length.LessThan(100_000), "a small upload");
+        Assert.That(Refusal(bomb), Is.EqualTo(new[] { WorkbookPackage.TooManyCells }));
+        Assert.That(WorkbookPackage.TooManyCells, Is.EqualTo(
+            "The workbook has more than 90,000 cells; at most 90,000 are read. Remove cells outside the answer columns or split the answers across workbooks."));
+    }
+
+    [Test]
+    public void A_strict_open_xml_sheet_is_counted_too()
+    {
+        var strict = HostileWorkbooks.Replacing(HostileWorkbooks.Rows(1_000_000),
+            "http://schemas.openxmlformats.org/spreadsheetml/2006/main", "http://purl.oclc.org/ooxml/spreadsheetml/main");
+
+        Assert.That(Refusal(strict), Is.EqualTo(new[] { WorkbookPackage.TooManyRows }));
+    }
+
+    [Test]
     public void A_ten_million_character_cell_is_refused_by_its_length()
     {
         Assert.That(Refusal(HostileWorkbooks.LongCell(10_000_000)), Is.EqualTo(new[] { WorkbookPackage.CellTooLong }));
