@@ -10,8 +10,8 @@ namespace Diligence.Interchange;
 /// cells and no cell longer than Excel allows, counted by streaming each part's XML (by element name, whatever the
 /// namespace, so Strict Open XML is counted too). Holds one read buffer at a time, so a small hostile file (a
 /// million empty rows, a ten-million-character cell) is refused cheaply instead of being built into a workbook first.
-/// A part never inflates past the size it declares: <see cref="ZipArchive"/> stops its inflater there (a part that
-/// lies is cut short and fails to parse), so the declared sizes bound what is unpacked.
+/// A part never inflates past the size it declares (<see cref="ZipArchive"/> gives its inflater that size; a test pins
+/// it), so the declared sizes bound what is unpacked.
 /// </summary>
 public static class WorkbookPackage
 {
