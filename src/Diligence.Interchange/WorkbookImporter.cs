@@ -10,8 +10,9 @@ using Diligence.Core.Evaluation;
 namespace Diligence.Interchange;
 
 /// <summary>
-/// Reads an answers workbook back into an <see cref="AnswerSheet"/>. The workbook's shape is checked first (sheets,
-/// headings, no formulas or merged cells, a row limit); then each row becomes one line of an answers file that Core's
+/// Reads an answers workbook back into an <see cref="AnswerSheet"/>. Its package is checked before it is loaded (parts,
+/// unpacked size, rows, cell length: <see cref="WorkbookPackage"/>), then its shape (sheets, headings, no formulas or
+/// merged cells); then each row becomes one line of an answers file that Core's
 /// <see cref="AnswersLoader"/> reads, so a workbook is validated exactly like YAML, and each problem is reported at its
 /// sheet, row and column. Any problem: no sheet, nothing imported.
 /// </summary>
@@ -26,12 +27,17 @@ public static class WorkbookImporter
     /// <summary>
     /// Reads a workbook for <paramref name="audience"/> (see <see cref="AnswersLoader"/>: a vendor library takes vendor
     /// items only); date bounds are checked relative to <paramref name="today"/>, or the workbook's asOf when null.
+    /// <paramref name="content"/> must be seekable.
     /// </summary>
     public static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) Read(
         Stream content, QuestionnaireEvaluator evaluator, DateOnly? today, Audience audience)
     {
         ArgumentNullException.ThrowIfNull(evaluator);
         var questionnaire = evaluator.Questionnaire;
+        if (WorkbookPackage.Check(content) is { } refused)
+        {
+            return (null, [refused]);
+        }
         XLWorkbook workbook;
         try
         {
@@ -63,7 +69,6 @@ public static class WorkbookImporter
         {
             problems.Add($"The workbook has no sheet '{WorkbookLayout.HeaderSheet}'.");
         }
-        var rows = 0;
         foreach (var worksheet in workbook.Worksheets)
         {
             var name = worksheet.Name;
@@ -72,7 +77,6 @@ public static class WorkbookImporter
                 problems.Add($"Sheet '{name}' is not a step of {questionnaire.Id} {questionnaire.Version}; remove it.");
                 continue;
             }
-            rows += worksheet.LastRowUsed()?.RowNumber() ?? 0;
             if (worksheet.MergedRanges.FirstOrDefault() is { } merged)
             {
                 problems.Add($"Sheet '{name}' has merged cells ({merged.RangeAddress.ToStringRelative()}); unmerge them.");
@@ -97,10 +101,6 @@ public static class WorkbookImporter
             {
                 problems.Add($"Sheet '{name}' has a column {WorkbookLayout.ColumnLetter(Math.Min(last, 26))} beyond '{WorkbookLayout.Columns[^1]}'; remove it.");
             }
-        }
-        if (rows > WorkbookLayout.MaxRows)
-        {
-            return [$"The workbook has {rows:N0} rows; at most {WorkbookLayout.MaxRows:N0} are read. Nothing was imported."];
         }
         return problems;
     }

@@ -5,9 +5,10 @@ using Diligence.Core.Definitions;
 namespace Diligence.Core.Answers;
 
 /// <summary>
-/// Checks one answer against its item: value type, options, exclusive choices, bounds, pattern, length, whole
-/// numbers, date ranges (durations relative to <c>today</c>), URL scheme, matrix rows and columns, repeat entries.
-/// An empty value is unanswered, not invalid: whether it must be answered is progress's concern.
+/// Checks one answer against its item: value type, options, exclusive choices, bounds, pattern, whole numbers, date
+/// ranges (durations relative to <c>today</c>), URL scheme, matrix rows and columns, repeat entries. Lengths and counts
+/// are <see cref="AnswerLimits"/>' concern, checked first on every answer. An empty value is unanswered, not invalid:
+/// whether it must be answered is progress's concern.
 /// </summary>
 public static class AnswerValidator
 {
@@ -62,12 +63,10 @@ public static class AnswerValidator
                 CheckChoices(multi, choices, prefix, problems);
                 break;
             case (TextItem text, TextValue answer):
-                CheckLength(text.MaxLength, answer.Text, prefix, problems);
                 if (text.PatternRegex is { } pattern && !Matches(pattern, answer.Text))
                     problems.Add($"{prefix}Enter text in the expected format.");
                 break;
-            case (MarkdownItem markdown, TextValue answer):
-                CheckLength(markdown.MaxLength, answer.Text, prefix, problems);
+            case (MarkdownItem, TextValue):
                 break;
             case (UrlItem, TextValue answer):
                 if (!IsWebUrl(answer.Text))
@@ -131,12 +130,6 @@ public static class AnswerValidator
             problems.Add(Format($"{prefix}Choose at least {min} {Plural(min, "option", "options")}."));
         if (item.Max is { } max && seen.Count > max)
             problems.Add(Format($"{prefix}Choose no more than {max} {Plural(max, "option", "options")}."));
-    }
-
-    private static void CheckLength(int? maxLength, string text, string prefix, List<string> problems)
-    {
-        if (maxLength is { } max && text.Length > max)
-            problems.Add(Format($"{prefix}Enter no more than {max} {Plural(max, "character", "characters")}."));
     }
 
     private static bool Matches(Regex pattern, string text)
@@ -224,8 +217,6 @@ public static class AnswerValidator
         var count = value.Entries.Count;
         if (item.Min is { } min && count < min)
             problems.Add(Format($"{prefix}Add at least {min} {Plural(min, "entry", "entries")}."));
-        if (item.Max is { } max && count > max)
-            problems.Add(Format($"{prefix}Add no more than {max} {Plural(max, "entry", "entries")}."));
         for (var i = 0; i < count; i++)
         {
             var entry = value.Entries[i];

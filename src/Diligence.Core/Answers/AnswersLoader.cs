@@ -145,6 +145,14 @@ public static class AnswersLoader
             var answer = ReadAnswer(item, entry.Value, $"answer '{key}'", bag, values);
             if (answer is null)
                 continue;
+            // Limits hold for hidden answers too: they are stored all the same.
+            if (AnswerLimits.Check(item, answer) is { Count: > 0 } tooLarge)
+            {
+                var valuePosition = (entry.Value as MappingNode)?["value"] ?? entry.Value;
+                foreach (var problem in tooLarge)
+                    bag.Error(valuePosition, $"answer '{key}': {problem}");
+                continue;
+            }
             answers[key] = answer;
             nodes[key] = entry;
         }

@@ -1,3 +1,5 @@
+using System.Globalization;
+using Diligence.Core.Answers;
 using Diligence.Core.Yaml;
 
 namespace Diligence.Core.Definitions;
@@ -234,7 +236,7 @@ internal sealed class QuestionnaireReader
             ItemType.SingleChoice => ReadSingleChoice(fields, id, key, prompt),
             ItemType.MultiChoice => ReadMultiChoice(fields, id, key, prompt),
             ItemType.Text => ReadText(fields, id, key, prompt),
-            ItemType.Markdown => new MarkdownItem { Id = id, Key = key, Prompt = prompt, MaxLength = fields.WholeNumber("maxLength", 1) },
+            ItemType.Markdown => new MarkdownItem { Id = id, Key = key, Prompt = prompt, MaxLength = ReadMaxLength(fields, AnswerLimits.MarkdownCharacters) },
             ItemType.Number => ReadNumber(fields, id, key, prompt),
             ItemType.Date => ReadDate(fields, id, key, prompt, inRepeat),
             ItemType.Url => new UrlItem { Id = id, Key = key, Prompt = prompt },
@@ -341,6 +343,17 @@ internal sealed class QuestionnaireReader
         return new MultiChoiceItem { Id = id, Key = key, Prompt = prompt, AllowOther = allowOther, Options = ReadOptions(fields, allowOther, multi: true), Min = min, Max = max };
     }
 
+    /// <summary>A questionnaire may lower an answer's length limit (<see cref="AnswerLimits"/>), never raise it.</summary>
+    private int? ReadMaxLength(FieldReader fields, int limit)
+    {
+        var maxLength = fields.WholeNumber("maxLength", 1);
+        if (maxLength <= limit)
+            return maxLength;
+        if (maxLength is not null)
+            _bag.Error(fields.Mapping["maxLength"]!, string.Create(CultureInfo.InvariantCulture, $"'maxLength' must be no more than {limit:N0}, the most any answer of this type holds"));
+        return null;
+    }
+
     private (int? Min, int? Max) ReadCountRange(FieldReader fields)
     {
         var min = fields.WholeNumber("min", 0);
@@ -410,7 +423,7 @@ internal sealed class QuestionnaireReader
             Key = key,
             Prompt = prompt,
             Multiline = fields.Bool("multiline") ?? false,
-            MaxLength = fields.WholeNumber("maxLength", 1),
+            MaxLength = ReadMaxLength(fields, AnswerLimits.TextCharacters),
             Pattern = pattern,
         };
     }
@@ -546,6 +559,11 @@ internal sealed class QuestionnaireReader
     {
         var items = ReadItems(fields, stepIndex, inRepeat: true).OfType<AnswerableItem>().ToList();
         var (min, max) = ReadCountRange(fields);
+        foreach (var (bound, value) in new[] { ("min", min), ("max", max) })
+        {
+            if (value > AnswerLimits.RepeatEntries)
+                _bag.Error(fields.Mapping[bound]!, string.Create(CultureInfo.InvariantCulture, $"'{bound}' must be no more than {AnswerLimits.RepeatEntries}, the most entries any list holds"));
+        }
         return new RepeatItem { Id = id, Key = key, Prompt = prompt, Items = items, Min = min, Max = max, EntryLabel = fields.Text("entryLabel") };
     }
 

@@ -29,7 +29,8 @@ public static class AnswersUpload
         {
             return (null, [UnknownType]);
         }
-        using var buffer = new MemoryStream();
+        // The packed file only, at most the request limit (1 MB); a workbook's package is checked before it unpacks.
+        using var buffer = new MemoryStream((int)upload.Length);
         await upload.CopyToAsync(buffer, ct);
         if (extension == ".xlsx")
         {

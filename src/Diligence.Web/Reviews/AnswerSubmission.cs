@@ -22,6 +22,10 @@ public static class AnswerSubmission
         {
             return (new ItemSaveOutcome.Invalid(read.Errors), false, null);
         }
+        if (read.Answer is { } limited && AnswerLimits.Check(item, limited) is { Count: > 0 } tooLarge)
+        {
+            return (new ItemSaveOutcome.Invalid(tooLarge), false, null);
+        }
         if (read.Answer is { } answer && !answer.Value.IsEmpty
             && AnswerValidator.Validate(item, answer, today, dates) is { Count: > 0 } problems)
         {

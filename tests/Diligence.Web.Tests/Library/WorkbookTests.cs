@@ -123,7 +123,7 @@ public sealed class WorkbookTests
         var (read, problems) = WorkbookImporter.Read(saved, new QuestionnaireEvaluator(questionnaire), new DateOnly(2026, 11, 23), Audience.Vendor);
 
         Assert.That(read, Is.Null);
-        Assert.That(problems, Is.EqualTo(new[] { "The workbook has 100,001 rows; at most 10,000 are read. Nothing was imported." }));
+        Assert.That(problems, Is.EqualTo(new[] { WorkbookPackage.TooManyRows }));
     }
 
     private async Task<(HttpClient Client, Guid VendorId)> SignInAsync(string vendorName)
