@@ -27,7 +27,7 @@ public static class UploadPlan
             questionnaire.ContentHash, questionnaire.Title, await File.ReadAllTextAsync(questionnairePath), DateTimeOffset.UtcNow));
         var vendor = new Vendor(Guid.NewGuid(), "Upload Test Vendor", null, null, null, DateTimeOffset.UtcNow);
         await storage.Vendors.CreateAsync(vendor);
-        var user = new UserAccount(Guid.NewGuid(), "uploads@example.com", "Uploads", "", Role.Reviewer, null, false, 0, null, DateTimeOffset.UtcNow);
+        var user = new UserAccount(Guid.NewGuid(), "uploads@example.com", "Uploads", "", Role.Reviewer, null, false, DateTimeOffset.UtcNow);
         user = user with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, Password) };
         await storage.Users.CreateAsync(user);
         var now = DateTimeOffset.UtcNow;
