@@ -28,8 +28,11 @@ public sealed class AuditKeySource
             : audit.AnchorFile;
     }
 
-    private static AuditKey Resolve(AuditOptions audit, StorageOptions storage)
+    /// <summary>The key <paramref name="audit"/> names for <paramref name="storage"/>; throws <see cref="AuditKeyException"/> saying what to set.</summary>
+    public static AuditKey Resolve(AuditOptions audit, StorageOptions storage)
     {
+        ArgumentNullException.ThrowIfNull(audit);
+        ArgumentNullException.ThrowIfNull(storage);
         var hasKey = !string.IsNullOrWhiteSpace(audit.Key);
         var hasFile = !string.IsNullOrWhiteSpace(audit.KeyFile);
         if (hasKey && hasFile)
@@ -52,7 +55,8 @@ public sealed class AuditKeySource
         {
             return AuditKeyFile.Load(audit.KeyFile!);
         }
-        if (!string.Equals(storage.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
+        // An unknown provider is the storage settings' own error; the key file only ever sits beside a SQLite database.
+        if (string.Equals(storage.Provider, StorageProviders.SqlServer, StringComparison.OrdinalIgnoreCase))
         {
             throw new AuditKeyException(
                 $"{AuditOptions.Section}:Key or {AuditOptions.Section}:KeyFile must be set when {StorageOptions.SectionName}:Provider is '{storage.Provider}': every node signs the audit log with the same key, kept outside the database.");
@@ -64,18 +68,23 @@ public sealed class AuditKeySource
 }
 
 /// <summary>Resolves the audit key at start-up (<c>ValidateOnStart</c>), so a missing or exposed key stops the app with its message.</summary>
-public sealed class AuditKeyValidation(AuditKeySource keys) : IValidateOptions<AuditOptions>
+public sealed class AuditKeyValidation(IOptions<StorageOptions> storage) : IValidateOptions<AuditOptions>
 {
     public ValidateOptionsResult Validate(string? name, AuditOptions options)
     {
         try
         {
-            _ = keys.Key;
+            _ = AuditKeySource.Resolve(options, storage.Value);
             return ValidateOptionsResult.Success;
         }
         catch (AuditKeyException exception)
         {
             return ValidateOptionsResult.Fail(exception.Message);
+        }
+        catch (OptionsValidationException)
+        {
+            // Bad storage settings: their own validation reports them, once.
+            return ValidateOptionsResult.Skip;
         }
     }
 }
