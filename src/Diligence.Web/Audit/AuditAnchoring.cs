@@ -15,8 +15,10 @@ public sealed class AuditAnchoring(
     ILogger<AuditAnchoring> logger) : BackgroundService
 {
     private readonly string _file = AuditKeySource.AnchorFile(audit.Value, storage.Value);
+    // Never disposed: a host may stop its services after disposing them, and this semaphore holds no wait handle.
     private readonly SemaphoreSlim _turn = new(1, 1);
     private long? _anchored;
+    private int _stopped;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -38,13 +40,11 @@ public sealed class AuditAnchoring(
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
-        await AnchorAsync(cancellationToken);
-    }
-
-    public override void Dispose()
-    {
-        _turn.Dispose();
-        base.Dispose();
+        // A host can be stopped twice (a test host disposed again); the database may be gone by the second time.
+        if (Interlocked.Exchange(ref _stopped, 1) == 0)
+        {
+            await AnchorAsync(cancellationToken);
+        }
     }
 
     /// <summary>Appends an anchor for the current head unless the last one in the file is for it already.</summary>
