@@ -109,13 +109,15 @@ internal static class AuditCommand
                 continue;
             }
             total++;
-            var problem = AuditAnchor.Parse(lines[i]) switch
+            var anchor = AuditAnchor.Parse(lines[i]);
+            var problem = anchor is null ? "not an anchor (sequence hash time signature)"
+                : !anchor.IsSignedWith(key) ? $"anchor #{anchor.Sequence} is not signed with this audit key"
+                : null;
+            if (problem is null)
             {
-                null => "not an anchor (sequence hash time signature)",
-                { } anchor when !anchor.IsSignedWith(key) => $"anchor #{anchor.Sequence} is not signed with this audit key",
-                { } anchor => Keep(anchors, i + 1, anchor),
-            };
-            if (problem is not null)
+                anchors.Add((i + 1, anchor!));
+            }
+            else
             {
                 console.Output.WriteLine($"{anchorFile}:{i + 1}: {problem}");
                 problems++;
@@ -134,11 +136,5 @@ internal static class AuditCommand
             ? $"anchors ok: {total} matched"
             : $"anchors: {problems} of {total} do not match");
         return problems == 0;
-    }
-
-    private static string? Keep(List<(int Line, AuditAnchor Anchor)> anchors, int line, AuditAnchor anchor)
-    {
-        anchors.Add((line, anchor));
-        return null;
     }
 }

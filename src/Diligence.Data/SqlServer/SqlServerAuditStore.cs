@@ -140,6 +140,7 @@ public sealed class SqlServerAuditStore(SqlServerConnectionFactory connections, 
             {
                 throw new AuditKeyException(NotKeyedYet);
             }
+            // Keyed from the start; last_issued keeps the number just issued, and the head moves to its event below.
             await connection.ExecuteAsync(new CommandDefinition(
                 WriteHeadSql, AuditHead.Empty(key, AuditCheckpoint.Genesis) with { Sequence = 1 }, transaction, cancellationToken: cancellationToken));
         }
