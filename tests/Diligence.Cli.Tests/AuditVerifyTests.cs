@@ -170,6 +170,28 @@ public sealed class AuditVerifyTests
         }));
     }
 
+    // Every audit row gone, head included, looks like a new log; what is left to compare against is outside the database.
+    [Test]
+    public async Task A_log_emptied_with_its_head_verifies_as_empty_but_the_anchors_report_it()
+    {
+        using var folder = new TempFolder();
+        var events = await WriteEventsAsync(folder.Root, 2);
+        var key = AuditKeyFile.Load(folder.Path(AuditKeyFile.DefaultFileName));
+        var anchors = folder.Write("anchors.log", $"{Anchor(key, events[1])}\n");
+        await ExecuteAsync(folder.Root,
+            "DROP TRIGGER audit_events_no_delete; DROP TRIGGER audit_head_no_delete; DELETE FROM audit_events; DELETE FROM audit_head");
+
+        var run = CliRun.Of("audit", "verify", "--data", folder.Root, "--anchors", anchors);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.StdoutLines, Is.EqualTo(new[]
+        {
+            "audit chain ok: 0 events",
+            $"{anchors}:1: the database no longer matches this anchor: event #2 is gone (the log now ends at #0)",
+            "anchors: 1 of 1 do not match",
+        }));
+    }
+
     [Test]
     public async Task An_anchor_with_another_hash_or_signed_with_another_key_is_reported_with_its_line()
     {
