@@ -2,7 +2,7 @@ namespace Diligence.Core.Audit;
 
 /// <summary>
 /// One append-only audit record. <see cref="PreviousHash"/> is the hash of the event before it (or of the last pruned
-/// event), <see cref="Hash"/> is SHA-256 over that and this event's canonical form (see <see cref="AuditChain"/>).
+/// event), <see cref="Hash"/> is HMAC-SHA-256 with the audit key over that and this event's canonical form (see <see cref="AuditChain"/>).
 /// </summary>
 public sealed record AuditEvent(
     long Sequence,

@@ -67,7 +67,7 @@ public sealed class SqlServerAnswerImportStore(SqlServerConnectionFactory connec
             new { reviewId, userId, at, changes = JsonSerializer.Serialize(plan.Changes) },
             transaction,
             cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(plan.Changes.Count), cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit?.Invoke(plan.Changes.Count), cancellationToken);
         return new AnswerImportResult.Imported(plan.Changes.Count);
     }
 }

@@ -109,7 +109,7 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
             throw new InvalidOperationException($"Review {reviewId} is decided and locked; its answers no longer change.");
         }
 
-        var result = await SaveOverAsync(connection, transaction, current, valueJson, expectedVersion, userId, at, audit, cancellationToken);
+        var result = await SaveOverAsync(connections, connection, transaction, current, valueJson, expectedVersion, userId, at, audit, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return result;
     }
@@ -127,7 +127,7 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
     /// version check, the no-op clear, the answer and its history row, and the audit event when given.
     /// </summary>
     internal static async Task<AnswerSaveResult> SaveOverAsync(
-        DbConnection connection, DbTransaction transaction, AnswerUnderReviewRow current, string? valueJson, int expectedVersion,
+        SqlServerConnectionFactory connections, DbConnection connection, DbTransaction transaction, AnswerUnderReviewRow current, string? valueJson, int expectedVersion,
         Guid userId, DateTimeOffset at, Func<StoredAnswer?, AnswerSaveResult.Saved, AuditEntry>? audit, CancellationToken cancellationToken)
     {
         var (reviewId, key, currentVersion) = (current.ReviewId, current.Key, current.Version);
@@ -152,7 +152,7 @@ public sealed class SqlServerAnswerStore(SqlServerConnectionFactory connections)
         var result = new AnswerSaveResult.Saved(saved, newVersion);
         if (audit is not null)
         {
-            await SqlServerAuditStore.AppendAsync(connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
+            await SqlServerAuditStore.AppendAsync(connections, connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
         }
         return result;
     }

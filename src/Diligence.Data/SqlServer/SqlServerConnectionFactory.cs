@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Diligence.Core.Audit;
 using Microsoft.Data.SqlClient;
 
 namespace Diligence.Data.SqlServer;
@@ -11,10 +12,15 @@ namespace Diligence.Data.SqlServer;
 public sealed class SqlServerConnectionFactory : IDbConnectionFactory, IDisposable
 {
     private readonly string _connectionString;
+    private readonly AuditKey? _auditKey;
 
-    /// <summary>Throws <see cref="ArgumentException"/> for a connection string SqlClient cannot read.</summary>
-    public SqlServerConnectionFactory(string connectionString)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> for a connection string SqlClient cannot read. Audit events are signed with
+    /// <paramref name="auditKey"/>; without one (migrations, scripts) nothing can be audited.
+    /// </summary>
+    public SqlServerConnectionFactory(string connectionString, AuditKey? auditKey = null)
     {
+        _auditKey = auditKey;
         ArgumentNullException.ThrowIfNull(connectionString);
         var builder = new SqlConnectionStringBuilder(connectionString);
         Server = builder.DataSource;
@@ -28,6 +34,9 @@ public sealed class SqlServerConnectionFactory : IDbConnectionFactory, IDisposab
     public string Server { get; }
 
     public string Database { get; }
+
+    /// <summary>The key audit events are signed with; the app refuses to start on SQL Server without one configured.</summary>
+    public AuditKey AuditKey => _auditKey ?? throw new AuditKeyException("No audit key was given for SQL Server: set Audit:Key or Audit:KeyFile.");
 
     public async Task<SqlConnection> OpenAsync(
         CancellationToken cancellationToken = default,

@@ -69,7 +69,7 @@ public sealed class SqlServerExportStore(SqlServerConnectionFactory connections)
             new { export.Id, export.ReviewId, export.RequestedBy, export.RequestedAt, export.Paper, export.FileName },
             transaction,
             cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<Export?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -126,7 +126,7 @@ public sealed class SqlServerExportStore(SqlServerConnectionFactory connections)
         var changed = await connection.ExecuteAsync(new CommandDefinition(RetrySql, new { id }, transaction, cancellationToken: cancellationToken)) == 1;
         if (changed)
         {
-            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+            await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
         }
         return changed;
     }

@@ -95,7 +95,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             },
             transaction,
             cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<int> UpdateAsync(Finding finding, int expectedVersion, AuditEntry? audit = null, CancellationToken cancellationToken = default)
@@ -121,7 +121,7 @@ public sealed class SqlServerFindingStore(SqlServerConnectionFactory connections
             cancellationToken: cancellationToken));
         if (changed == 1)
         {
-            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+            await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
             return expectedVersion + 1;
         }
 

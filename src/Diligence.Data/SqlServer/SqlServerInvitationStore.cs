@@ -44,7 +44,7 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(CreateSql, invitation, transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<VendorInvitation?> GetAsync(Guid id, CancellationToken cancellationToken = default)
@@ -78,7 +78,7 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         {
             return false;
         }
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
         return true;
     }
 
@@ -95,7 +95,7 @@ public sealed class SqlServerInvitationStore(SqlServerConnectionFactory connecti
         // A failed insert (a taken e-mail) throws before the commit: the disposed transaction rolls the claim back.
         await SqlServerUserStore.InsertAsync(connection, transaction, account, cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(CompleteSql, new { id, userId = account.Id }, transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
         return true;
     }
 }

@@ -136,7 +136,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
         var result = new AnswerSaveResult.Saved(saved, newVersion);
         if (audit is not null)
         {
-            await SqlServerAuditStore.AppendAsync(connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
+            await SqlServerAuditStore.AppendAsync(connections, connection, transaction, audit(current.ToAnswer(), result), cancellationToken);
         }
         await transaction.CommitAsync(cancellationToken);
         return result;
@@ -168,7 +168,7 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
             new { vendorId, userId, at, changes = JsonSerializer.Serialize(changes) },
             transaction,
             cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(changes.Count), cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit?.Invoke(changes.Count), cancellationToken);
         return changes.Count;
     }
 
@@ -203,6 +203,6 @@ public sealed class SqlServerLibraryStore(SqlServerConnectionFactory connections
             },
             transaction,
             cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 }

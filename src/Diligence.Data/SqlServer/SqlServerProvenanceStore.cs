@@ -125,7 +125,7 @@ public sealed class SqlServerProvenanceStore(SqlServerConnectionFactory connecti
         }
         var confirmed = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
             ConfirmAllSql, new { reviewId, userId, at, keys = JsonSerializer.Serialize(keys) }, transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, confirmed > 0 ? audit?.Invoke(confirmed) : null, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, confirmed > 0 ? audit?.Invoke(confirmed) : null, cancellationToken);
         return confirmed;
     }
 
@@ -151,7 +151,7 @@ public sealed class SqlServerProvenanceStore(SqlServerConnectionFactory connecti
             return null;
         }
         var result = await SqlServerAnswerStore.SaveOverAsync(
-            connection, transaction, current, library, expectedVersion, userId, at, audit, cancellationToken);
+            connections, connection, transaction, current, library, expectedVersion, userId, at, audit, cancellationToken);
         if (result is AnswerSaveResult.Saved)
         {
             await connection.ExecuteAsync(new CommandDefinition(

@@ -31,7 +31,7 @@ public sealed class SqlServerQuestionnaireStore(SqlServerConnectionFactory conne
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         if (await connection.ExecuteAsync(new CommandDefinition(PublishSql, questionnaire, transaction, cancellationToken: cancellationToken)) == 1)
         {
-            await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+            await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
             return true;
         }
 

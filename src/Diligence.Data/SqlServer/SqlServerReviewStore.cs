@@ -83,7 +83,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
             CreateSql, InsertParameters(review), transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<CarriedForward> CreateReassessmentAsync(
@@ -99,7 +99,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
             CreateSql, InsertParameters(reassessment), transaction, cancellationToken: cancellationToken));
         var carried = await connection.QuerySingleAsync<CarriedForward>(new CommandDefinition(
             CarryForwardSql, new { from, to = reassessment.Id, userId, at }, transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit?.Invoke(carried), cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit?.Invoke(carried), cancellationToken);
         return carried;
     }
 
@@ -197,7 +197,7 @@ public sealed class SqlServerReviewStore(SqlServerConnectionFactory connections)
             throw new ConcurrencyConflictException(nameof(Review), updated.Id, expectedVersion, current.Version);
         }
 
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
         return expectedVersion + 1;
     }
 }

@@ -1,3 +1,5 @@
+using Diligence.Core.Audit;
+
 namespace Diligence.Data.SqlServer;
 
 /// <summary>
@@ -6,10 +8,13 @@ namespace Diligence.Data.SqlServer;
 /// </summary>
 public sealed class SqlServerStorage : IStorage
 {
-    /// <summary>Throws <see cref="ArgumentException"/> for a connection string SqlClient cannot read; connects lazily.</summary>
-    public SqlServerStorage(string connectionString, TimeProvider? time = null)
+    /// <summary>
+    /// Throws <see cref="ArgumentException"/> for a connection string SqlClient cannot read; connects lazily. Audit events
+    /// are signed with <paramref name="auditKey"/>, which anything that audits needs.
+    /// </summary>
+    public SqlServerStorage(string connectionString, TimeProvider? time = null, AuditKey? auditKey = null)
     {
-        Connections = new SqlServerConnectionFactory(connectionString);
+        Connections = new SqlServerConnectionFactory(connectionString, auditKey);
         Migrations = new MigrationRunner(Connections, time);
         Vendors = new SqlServerVendorStore(Connections);
         Questionnaires = new SqlServerQuestionnaireStore(Connections);

@@ -69,7 +69,7 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await InsertAsync(connection, transaction, account, cancellationToken);
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     /// <summary>Inserts the account on an open connection, so another store can add it inside its own transaction.</summary>
@@ -136,7 +136,7 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
             transaction,
             cancellationToken: cancellationToken));
         EnsureFound(updated, account.Id);
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<DateTimeOffset?> RecordFailedSignInAsync(

@@ -26,7 +26,7 @@ public sealed class SqlServerVendorStore(SqlServerConnectionFactory connections)
         using var connection = await connections.OpenAsync(cancellationToken);
         using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(CreateSql, vendor, transaction, cancellationToken: cancellationToken));
-        await SqlServerAuditStore.CommitAsync(connection, transaction, audit, cancellationToken);
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<Vendor?> GetAsync(Guid id, CancellationToken cancellationToken = default)

@@ -18,19 +18,35 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         AND (@From IS NULL OR occurred_at >= @From) AND (@To IS NULL OR occurred_at < @To)
         """;
 
-    // The next number follows the newest event, the highest number another append recorded, and the retention cut.
+    // The next number follows the newest event, the signed head and the retention cut; whether the head is keyed says
+    // if this log may be appended to with the key.
     private const string Head = """
         SELECT (SELECT sequence FROM audit_events ORDER BY sequence DESC LIMIT 1),
                (SELECT hash FROM audit_events ORDER BY sequence DESC LIMIT 1),
                (SELECT sequence FROM audit_head),
                (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
-               (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
+               (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
+               (SELECT keyed_signature FROM audit_head)
         """;
 
-    private const string RaiseHead = """
-        INSERT INTO audit_head (id, sequence) VALUES (1, @sequence)
-        ON CONFLICT (id) DO UPDATE SET sequence = MAX(sequence, excluded.sequence)
+    private const string RaiseHead = "UPDATE audit_head SET sequence = @sequence, hash = @hash, signature = @signature WHERE id = 1";
+
+    private const string WriteHead = """
+        INSERT INTO audit_head (id, sequence, hash, signature, keyed_from, keyed_hash, keyed_signature)
+        VALUES (1, @Sequence, @Hash, @Signature, @KeyedFrom, @KeyedHash, @KeyedSignature)
+        ON CONFLICT (id) DO UPDATE SET sequence = excluded.sequence, hash = excluded.hash, signature = excluded.signature,
+            keyed_from = excluded.keyed_from, keyed_hash = excluded.keyed_hash, keyed_signature = excluded.keyed_signature
         """;
+
+    private const string ReadHead = """
+        SELECT sequence, hash, signature, keyed_from, keyed_hash, keyed_signature FROM audit_head
+        WHERE signature IS NOT NULL AND keyed_signature IS NOT NULL
+        """;
+
+    private const string NotKeyedYet =
+        "The audit log was written before audit keys and is not keyed yet: start the app once with its audit key, which checks the log and keys it.";
+
+    private const string ReadCheckpoint = "SELECT sequence, hash, signature FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1";
 
     private const string InsertEvent = $"""
         INSERT INTO audit_events ({Columns})
@@ -58,35 +74,49 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
 
     /// <summary>
     /// Appends the entry inside a write another store has begun, so the event commits or rolls back with that store's
-    /// change, and records its number in <c>audit_head</c> (so <c>audit verify</c> notices if it is removed).
+    /// change.
     /// </summary>
     internal static AuditEvent Append(SqliteWrite write, AuditEntry entry)
     {
         var sealedEvent = Seal(write, entry);
         Insert(write, sealedEvent);
-        var raise = write.Prepared(RaiseHead, ["@sequence"]);
-        raise.Parameters[0].Value = sealedEvent.Sequence;
-        raise.ExecuteNonQuery();
         return sealedEvent;
     }
 
     /// <summary>
-    /// The next event of the chain for <paramref name="entry"/>, inside a write another store has begun, so the event
-    /// commits or rolls back with that store's change; that store records the event's number and hash with its change
-    /// and then <see cref="Insert"/>s it. The write lock is already held, so two appends cannot share a parent.
+    /// The next event of the chain for <paramref name="entry"/>, signed with the write's audit key, inside a write
+    /// another store has begun, so the event commits or rolls back with that store's change; that store then
+    /// <see cref="Insert"/>s it. The write lock is already held, so two appends cannot share a parent. The first event of
+    /// a new log also writes the signed head that says the chain is keyed from its start; a log written before audit
+    /// keys is refused until <see cref="KeyAsync"/> has checked and keyed it.
     /// </summary>
     internal static AuditEvent Seal(SqliteWrite write, AuditEntry entry)
     {
-        using var reader = write.Prepared(Head, []).ExecuteReader();
-        reader.Read();
-        var newest = Math.Max(Math.Max(Number(reader, 0), Number(reader, 2)), Number(reader, 3));
-        var previousHash = Text(reader, 1) ?? Text(reader, 4) ?? AuditCheckpoint.Genesis.Hash;
-        return AuditChain.Seal(newest + 1, previousHash, entry);
+        long newest;
+        string previousHash;
+        bool keyed;
+        using (var reader = write.Prepared(Head, []).ExecuteReader())
+        {
+            reader.Read();
+            newest = Math.Max(Math.Max(Number(reader, 0), Number(reader, 2)), Number(reader, 3));
+            previousHash = Text(reader, 1) ?? Text(reader, 4) ?? AuditCheckpoint.Genesis.Hash;
+            keyed = !reader.IsDBNull(5);
+        }
+        if (!keyed)
+        {
+            if (newest > 0)
+            {
+                throw new AuditKeyException(NotKeyedYet);
+            }
+            SaveHead(write, AuditHead.Empty(write.AuditKey, AuditCheckpoint.Genesis));
+        }
+        return AuditChain.Seal(write.AuditKey, newest + 1, previousHash, entry);
     }
 
     /// <summary>
-    /// Stores a sealed event. Every mutation runs these statements, so they are compiled once per connection with their
-    /// parameters, and run synchronously: SQLite has no asynchronous I/O, and the async path only allocated.
+    /// Stores a sealed event and moves the signed head to it. Every mutation runs these statements, so they are compiled
+    /// once per connection with their parameters, and run synchronously: SQLite has no asynchronous I/O, and the async
+    /// path only allocated.
     /// </summary>
     internal static void Insert(SqliteWrite write, AuditEvent e)
     {
@@ -101,6 +131,11 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             insert.Parameters[i].Value = values[i] ?? DBNull.Value;
         }
         insert.ExecuteNonQuery();
+        var raise = write.Prepared(RaiseHead, ["@sequence", "@hash", "@signature"]);
+        raise.Parameters[0].Value = e.Sequence;
+        raise.Parameters[1].Value = e.Hash;
+        raise.Parameters[2].Value = AuditHead.SignHead(write.AuditKey, e.Sequence, e.Hash);
+        raise.ExecuteNonQuery();
     }
 
     public async Task<AuditPage> QueryAsync(AuditFilter filter, int skip, int take, CancellationToken cancellationToken = default)
@@ -144,15 +179,31 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
         using var connection = await connections.OpenAsync(cancellationToken);
         // One read transaction: the head, the checkpoint and the events are one snapshot even while appends go on.
         using var transaction = connection.BeginTransaction(deferred: true);
-        var head = await connection.QuerySingleAsync<(long? LastIssued, long? CheckpointSequence, string? CheckpointHash)>(
-            new CommandDefinition(
-                """
-                SELECT (SELECT sequence FROM audit_head),
-                       (SELECT sequence FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1),
-                       (SELECT hash FROM audit_checkpoints ORDER BY sequence DESC LIMIT 1)
-                """,
-                transaction: transaction,
-                cancellationToken: cancellationToken));
+        var head = await ReadHeadAsync(connection, transaction, cancellationToken);
+        var start = await ReadStartAsync(connection, transaction, cancellationToken);
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence";
+        command.Parameters.AddWithValue("@after", start.Sequence);
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return AuditChain.Verify(ReadAll(reader, cancellationToken), connections.AuditKey, start, head);
+    }
+
+    public async Task<AuditVerification> KeyAsync(CancellationToken cancellationToken = default)
+    {
+        using var write = await connections.BeginWriteAsync(cancellationToken);
+        var (connection, transaction) = (write.Connection, write.Transaction);
+        var head = await ReadHeadAsync(connection, transaction, cancellationToken);
+        if (head is not null)
+        {
+            return !head.IsKeyedWith(connections.AuditKey) || !head.IsSignedWith(connections.AuditKey)
+                ? new AuditVerification(0, head.Sequence, "the audit head is not signed with this audit key (is it the key this log was written with?)")
+                : new AuditVerification(0, null, null);
+        }
+        var start = await ReadStartAsync(connection, transaction, cancellationToken);
+        var lastIssued = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sequence FROM audit_head", transaction: transaction, cancellationToken: cancellationToken));
+        // Before keys, each answer save recorded its event's number and hash in its answer row instead of raising the head.
         var witness = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
             """
             SELECT audit_sequence, audit_hash FROM answers WHERE audit_sequence IS NOT NULL
@@ -162,35 +213,86 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             """,
             transaction: transaction,
             cancellationToken: cancellationToken));
-        var start = head.CheckpointSequence is { } checkpoint
-            ? new AuditCheckpoint(checkpoint, head.CheckpointHash!)
-            : AuditCheckpoint.Genesis;
+        var newest = (Sequence: start.Sequence, start.Hash);
+        AuditVerification verification;
+        using (var command = connection.CreateCommand())
+        {
+            command.Transaction = transaction;
+            command.CommandText = $"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence";
+            command.Parameters.AddWithValue("@after", start.Sequence);
+            using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            verification = AuditChain.VerifyUnkeyed(
+                Remember(ReadAll(reader, cancellationToken), e => newest = (e.Sequence, e.Hash)), start, lastIssued,
+                witness is { } w ? new AuditWitness(w.Sequence, w.Hash) : null);
+        }
+        if (!verification.IsIntact)
+        {
+            return verification;
+        }
+        // The chain written before keys is intact: its newest checkpoint and its end are signed now, and it goes on keyed.
+        if (start.Sequence > 0 && start.Signature is null)
+        {
+            var signed = AuditCheckpoint.Signed(connections.AuditKey, start.Sequence, start.Hash);
+            await connection.ExecuteAsync(new CommandDefinition(
+                "UPDATE audit_checkpoints SET signature = @Signature WHERE sequence = @Sequence",
+                signed, transaction, cancellationToken: cancellationToken));
+        }
+        SaveHead(write, AuditHead.Keyed(connections.AuditKey, newest.Sequence, newest.Hash));
+        write.Commit();
+        return verification;
+    }
+
+    public async Task<AuditHead?> HeadAsync(CancellationToken cancellationToken = default)
+    {
+        using var connection = await connections.OpenAsync(cancellationToken);
+        return await ReadHeadAsync(connection, null, cancellationToken);
+    }
+
+    public async Task<IReadOnlyList<string?>> CheckAnchorsAsync(IReadOnlyList<AuditAnchor> anchors, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(anchors);
+        using var connection = await connections.OpenAsync(cancellationToken);
+        using var transaction = connection.BeginTransaction(deferred: true);
+        var start = await ReadStartAsync(connection, transaction, cancellationToken);
+        var newest = await connection.ExecuteScalarAsync<long?>(new CommandDefinition(
+            "SELECT sequence FROM audit_events ORDER BY sequence DESC LIMIT 1", transaction: transaction, cancellationToken: cancellationToken));
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
-        command.CommandText = $"SELECT {Columns} FROM audit_events WHERE sequence > @after ORDER BY sequence";
-        command.Parameters.AddWithValue("@after", start.Sequence);
-        using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        return AuditChain.Verify(
-            ReadAll(reader, cancellationToken), start, head.LastIssued, witness is { } w ? new AuditWitness(w.Sequence, w.Hash) : null);
+        command.CommandText = "SELECT hash FROM audit_events WHERE sequence = @sequence";
+        var sequence = command.Parameters.Add("@sequence", SqliteType.Integer);
+        var problems = new List<string?>(anchors.Count);
+        foreach (var anchor in anchors)
+        {
+            sequence.Value = anchor.Sequence;
+            var stored = (string?)await command.ExecuteScalarAsync(cancellationToken);
+            problems.Add(anchor.Mismatch(stored, start, newest ?? start.Sequence));
+        }
+        return problems;
     }
 
     public async Task<int> PruneAsync(DateTimeOffset before, CancellationToken cancellationToken = default)
     {
         using var write = await connections.BeginWriteAsync(cancellationToken);
         var (connection, transaction) = (write.Connection, write.Transaction);
+        // Never the newest event: the signed head names it, and a checkpoint covering it is refused by verification.
         var last = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash)?>(new CommandDefinition(
-            "SELECT sequence, hash FROM audit_events WHERE occurred_at < @before ORDER BY sequence DESC LIMIT 1",
+            """
+            SELECT sequence, hash FROM audit_events
+            WHERE occurred_at < @before AND sequence < (SELECT MAX(sequence) FROM audit_events)
+            ORDER BY sequence DESC LIMIT 1
+            """,
             new { before },
             transaction,
             cancellationToken: cancellationToken));
-        if (last is not { } checkpoint)
+        if (last is not { } cut)
         {
             return 0;
         }
+        var checkpoint = AuditCheckpoint.Signed(connections.AuditKey, cut.Sequence, cut.Hash);
         // The delete trigger lets through exactly the events this checkpoint covers.
         await connection.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO audit_checkpoints (sequence, hash, created_at) VALUES (@Sequence, @Hash, @CreatedAt)",
-            new { checkpoint.Sequence, checkpoint.Hash, CreatedAt = _time.GetUtcNow() },
+            "INSERT INTO audit_checkpoints (sequence, hash, signature, created_at) VALUES (@Sequence, @Hash, @Signature, @CreatedAt)",
+            new { checkpoint.Sequence, checkpoint.Hash, checkpoint.Signature, CreatedAt = _time.GetUtcNow() },
             transaction,
             cancellationToken: cancellationToken));
         var deleted = await connection.ExecuteAsync(new CommandDefinition(
@@ -200,6 +302,32 @@ public sealed class SqliteAuditStore(SqliteConnectionFactory connections, TimePr
             cancellationToken: cancellationToken));
         write.Commit();
         return deleted;
+    }
+
+    private static void SaveHead(SqliteWrite write, AuditHead head) =>
+        write.Connection.Execute(WriteHead, head, write.Transaction);
+
+    private static async Task<AuditHead?> ReadHeadAsync(SqliteConnection connection, SqliteTransaction? transaction, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash, string Signature, long KeyedFrom, string KeyedHash, string KeyedSignature)?>(
+            new CommandDefinition(ReadHead, transaction: transaction, cancellationToken: cancellationToken));
+        return row is { } h ? new AuditHead(h.Sequence, h.Hash, h.Signature, h.KeyedFrom, h.KeyedHash, h.KeyedSignature) : null;
+    }
+
+    private static async Task<AuditCheckpoint> ReadStartAsync(SqliteConnection connection, SqliteTransaction transaction, CancellationToken cancellationToken)
+    {
+        var row = await connection.QuerySingleOrDefaultAsync<(long Sequence, string Hash, string? Signature)?>(
+            new CommandDefinition(ReadCheckpoint, transaction: transaction, cancellationToken: cancellationToken));
+        return row is { } c ? new AuditCheckpoint(c.Sequence, c.Hash, c.Signature) : AuditCheckpoint.Genesis;
+    }
+
+    private static IEnumerable<AuditEvent> Remember(IEnumerable<AuditEvent> events, Action<AuditEvent> seen)
+    {
+        foreach (var e in events)
+        {
+            seen(e);
+            yield return e;
+        }
     }
 
     private static DynamicParameters Parameters(AuditFilter filter)

@@ -1,6 +1,7 @@
 using System.Data;
 using System.Data.Common;
 using System.Runtime.CompilerServices;
+using Diligence.Core.Audit;
 using Microsoft.Data.Sqlite;
 
 namespace Diligence.Data.Sqlite;
@@ -46,12 +47,18 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     private volatile bool _walEnabled;
     private bool _disposed;
 
-    public SqliteConnectionFactory(StorageOptions options)
+    /// <summary>
+    /// Over the database in <paramref name="options"/>' data directory; audit events are signed with
+    /// <paramref name="auditKey"/>, or when none is given with the key in <c>audit.key</c> beside the database, created
+    /// on first use.
+    /// </summary>
+    public SqliteConnectionFactory(StorageOptions options, AuditKey? auditKey = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         var directory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(directory);
         DatabasePath = Path.Combine(directory, DatabaseFileName);
+        AuditKey = auditKey ?? AuditKeyFile.LoadOrCreate(Path.Combine(directory, AuditKeyFile.DefaultFileName));
         _connectionString = new SqliteConnectionStringBuilder
         {
             DataSource = DatabasePath,
@@ -64,6 +71,9 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
     public string Provider => StorageProviders.Sqlite;
 
     public string DatabasePath { get; }
+
+    /// <summary>The key audit events written through this factory are signed with.</summary>
+    public AuditKey AuditKey { get; }
 
     /// <summary>An open connection for one unit of work; dispose it to hand it back.</summary>
     public async Task<SqliteConnection> OpenAsync(
@@ -93,7 +103,7 @@ public sealed class SqliteConnectionFactory : IDbConnectionFactory, IDisposable
         }
         try
         {
-            return new SqliteWrite(connection, connection.BeginTransaction(deferred: false), _writer);
+            return new SqliteWrite(connection, connection.BeginTransaction(deferred: false), _writer, AuditKey);
         }
         catch
         {

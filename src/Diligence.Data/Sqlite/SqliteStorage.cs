@@ -1,3 +1,5 @@
+using Diligence.Core.Audit;
+
 namespace Diligence.Data.Sqlite;
 
 /// <summary>
@@ -7,7 +9,11 @@ namespace Diligence.Data.Sqlite;
 /// </summary>
 public sealed class SqliteStorage : IStorage
 {
-    public SqliteStorage(StorageOptions options)
+    /// <summary>
+    /// Over the database in <paramref name="options"/>' data directory; audit events are signed with
+    /// <paramref name="auditKey"/>, or when none is given with the key file beside the database (created on first use).
+    /// </summary>
+    public SqliteStorage(StorageOptions options, AuditKey? auditKey = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         if (!string.Equals(options.Provider, StorageProviders.Sqlite, StringComparison.OrdinalIgnoreCase))
@@ -15,7 +21,7 @@ public sealed class SqliteStorage : IStorage
             throw new ArgumentException($"Storage provider is '{options.Provider}', not {StorageProviders.Sqlite}.", nameof(options));
         }
 
-        Connections = new SqliteConnectionFactory(options);
+        Connections = new SqliteConnectionFactory(options, auditKey);
         Migrations = new MigrationRunner(Connections);
         Vendors = new SqliteVendorStore(Connections);
         Questionnaires = new SqliteQuestionnaireStore(Connections);

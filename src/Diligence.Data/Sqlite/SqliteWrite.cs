@@ -7,13 +7,16 @@ namespace Diligence.Data.Sqlite;
 /// One write unit of work: a connection with its IMMEDIATE transaction, holding this process's write turn until
 /// disposed. Disposing without <see cref="Commit()"/> rolls everything back.
 /// </summary>
-public sealed class SqliteWrite(PooledSqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn) : IDisposable
+public sealed class SqliteWrite(PooledSqliteConnection connection, SqliteTransaction transaction, SemaphoreSlim turn, AuditKey auditKey) : IDisposable
 {
     private bool _disposed;
 
     public SqliteConnection Connection { get; } = connection;
 
     public SqliteTransaction Transaction { get; } = transaction;
+
+    /// <summary>The key audit events appended in this write are signed with.</summary>
+    public AuditKey AuditKey { get; } = auditKey;
 
     /// <summary>
     /// A command compiled once per connection for <paramref name="sql"/>, with <paramref name="parameters"/> in that

@@ -21,13 +21,11 @@ internal sealed class VersionedAnswerTable
 
     private VersionedAnswerTable(string answers, string history, string owner, string touchOwner) =>
         _write = $"""
-            INSERT INTO {answers} ({owner}, key, value_json, version, updated_by, updated_at, audit_sequence, audit_hash)
-            VALUES (@ownerId, @key, @valueJson, @newVersion, @userId, @at, @auditSequence, @auditHash)
+            INSERT INTO {answers} ({owner}, key, value_json, version, updated_by, updated_at)
+            VALUES (@ownerId, @key, @valueJson, @newVersion, @userId, @at)
             ON CONFLICT ({owner}, key) DO UPDATE
             SET value_json = excluded.value_json, version = excluded.version,
-                updated_by = excluded.updated_by, updated_at = excluded.updated_at,
-                audit_sequence = COALESCE(excluded.audit_sequence, audit_sequence),
-                audit_hash = COALESCE(excluded.audit_hash, audit_hash);
+                updated_by = excluded.updated_by, updated_at = excluded.updated_at;
 
             INSERT INTO {history} ({owner}, key, version, old_value_json, new_value_json, changed_by, changed_at)
             VALUES (@ownerId, @key, @newVersion, @oldValueJson, @valueJson, @userId, @at);
@@ -37,9 +35,7 @@ internal sealed class VersionedAnswerTable
 
     /// <summary>
     /// Saves over <paramref name="current"/> (the row read in this write; version 0 and no value when never answered).
-    /// When the save writes and <paramref name="audit"/> is given, its event is appended in the same transaction, and
-    /// the answer row records the event's number and hash: the witness <c>audit verify</c> checks the chain's end with,
-    /// written into a page the save writes anyway.
+    /// When the save writes and <paramref name="audit"/> is given, its event is appended in the same transaction.
     /// </summary>
     public async Task<AnswerSaveResult> SaveAsync(
         SqliteWrite write, AnswerRow current, string? valueJson, int expectedVersion, Guid userId, DateTimeOffset at,
@@ -60,7 +56,7 @@ internal sealed class VersionedAnswerTable
         var auditEvent = audit is null ? null : SqliteAuditStore.Seal(write, audit(current.ToAnswer(), saved));
         await write.Connection.ExecuteAsync(new CommandDefinition(
             _write,
-            new { ownerId, key, valueJson, oldValueJson, newVersion, userId, at, auditSequence = auditEvent?.Sequence, auditHash = auditEvent?.Hash },
+            new { ownerId, key, valueJson, oldValueJson, newVersion, userId, at },
             write.Transaction,
             cancellationToken: cancellationToken));
         if (auditEvent is not null)

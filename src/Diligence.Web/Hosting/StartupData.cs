@@ -29,6 +29,13 @@ public static class StartupData
         {
             logger.LogInformation("Applied migrations: {Migrations}", string.Join(", ", migrations));
         }
+        // Before anything is audited: a log written before keys is checked and keyed, and a keyed one must open with this key.
+        var keyed = await services.GetRequiredService<IAuditStore>().KeyAsync();
+        if (!keyed.IsIntact)
+        {
+            throw new StartupException(
+                $"The audit log does not check out with the audit key, so nothing will be written to it: {keyed}. Check {AuditOptions.Section}:Key or {AuditOptions.Section}:KeyFile, and run 'diligence audit verify'.");
+        }
 
         var folder = QuestionnaireFolder(app);
         // Outside a request the audit trail records the actor as "system".

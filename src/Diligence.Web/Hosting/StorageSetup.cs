@@ -1,5 +1,6 @@
 using Diligence.Data;
 using Diligence.Data.Sqlite;
+using Diligence.Web.Audit;
 using Diligence.Web.Exports;
 using Diligence.Data.SqlServer;
 using Microsoft.Data.SqlClient;
@@ -32,10 +33,14 @@ public static class StorageSetup
                 $"{ConnectionStringKey} is not a valid SQL Server connection string.")
             .ValidateOnStart();
 
+        builder.Services.AddSingleton<AuditKeySource>();
         builder.Services.AddSingleton<IStorage>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>().Value;
-            return IsSqlServer(options) ? new SqlServerStorage(options.ConnectionString!) : new SqliteStorage(options);
+            var auditKey = sp.GetRequiredService<AuditKeySource>().Key;
+            return IsSqlServer(options)
+                ? new SqlServerStorage(options.ConnectionString!, auditKey: auditKey)
+                : new SqliteStorage(options, auditKey);
         });
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>() as SqliteStorage
             ?? throw new InvalidOperationException($"{ProviderKey} is not '{StorageProviders.Sqlite}'."));

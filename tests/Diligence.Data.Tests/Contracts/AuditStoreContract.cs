@@ -18,7 +18,7 @@ public abstract class AuditStoreContract : StoreContract
             Assert.That(first.PreviousHash, Is.EqualTo(AuditCheckpoint.Genesis.Hash));
             Assert.That(second.Sequence, Is.EqualTo(2));
             Assert.That(second.PreviousHash, Is.EqualTo(first.Hash));
-            Assert.That(second.Hash, Is.EqualTo(AuditChain.HashOf(second)));
+            Assert.That(second.Hash, Is.EqualTo(AuditChain.HashOf(second, Database.AuditKey)));
         });
         Assert.That((await Database.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 2 events"));
     }
@@ -116,7 +116,7 @@ public abstract class AuditStoreContract : StoreContract
             await Database.Audit.AppendAsync(Entry($"r{i}"));
         }
         var second = await Database.Audit.StreamAsync(AuditFilter.All).Skip(1).FirstAsync();
-        var forged = AuditChain.Seal(2, second.PreviousHash, Entry(second.ResourceId) with { Actor = "mallory", OccurredAt = second.OccurredAt });
+        var forged = AuditChain.Seal(Database.AuditKey, 2, second.PreviousHash, Entry(second.ResourceId) with { Actor = "mallory", OccurredAt = second.OccurredAt });
         await TamperAsync($"UPDATE audit_events SET actor = '{forged.Actor}', hash = '{forged.Hash}' WHERE sequence = 2");
 
         Assert.That((await Database.Audit.VerifyAsync()).BrokenAt, Is.EqualTo(3));
@@ -146,13 +146,101 @@ public abstract class AuditStoreContract : StoreContract
     }
 
     [Test]
-    public async Task Pruning_everything_continues_the_chain_from_the_checkpoint()
+    public async Task Pruning_keeps_the_newest_event_however_old_and_the_chain_goes_on_from_it()
     {
         await Database.Audit.AppendAsync(Entry("old") with { OccurredAt = DateTimeOffset.UnixEpoch });
-        await Database.Audit.PruneAsync(DateTimeOffset.UtcNow);
+        await Database.Audit.AppendAsync(Entry("old") with { OccurredAt = DateTimeOffset.UnixEpoch });
+
+        var pruned = await Database.Audit.PruneAsync(DateTimeOffset.UtcNow);
+        var verifiedAfterPruning = await Database.Audit.VerifyAsync();
         await Database.Audit.AppendAsync(Entry("new"));
 
-        Assert.That((await Database.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 1 events"));
+        Assert.That(pruned, Is.EqualTo(1));
+        Assert.That(verifiedAfterPruning.ToString(), Is.EqualTo("audit chain ok: 1 events"));
+        Assert.That((await Database.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 2 events"));
+    }
+
+    // Issue 17 (a): a checkpoint inserted by hand lets the delete trigger through; it carries no signature.
+    [Test]
+    public async Task A_forged_checkpoint_then_every_event_deleted_fails_verification()
+    {
+        var events = await AppendAsync(5);
+        await Database.ExecuteSqlAsync(
+            $"INSERT INTO audit_checkpoints (sequence, hash, created_at) VALUES (5, '{events[4].Hash}', '2026-01-01T00:00:00+00:00')");
+        await Database.ExecuteSqlAsync("DELETE FROM audit_events");
+
+        Assert.That((await Database.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #5: its retention checkpoint is not signed"));
+    }
+
+    // Issue 17 (a): a correct checkpoint (the real hash of #3) deleting the events before it, but not signed by retention.
+    [Test]
+    public async Task A_correct_but_unsigned_checkpoint_deleting_the_oldest_events_fails_verification()
+    {
+        var events = await AppendAsync(5);
+        await Database.ExecuteSqlAsync(
+            $"INSERT INTO audit_checkpoints (sequence, hash, created_at) VALUES (3, '{events[2].Hash}', '2026-01-01T00:00:00+00:00')");
+        await Database.ExecuteSqlAsync("DELETE FROM audit_events WHERE sequence <= 3");
+
+        Assert.That((await Database.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #3: its retention checkpoint is not signed"));
+    }
+
+    [Test]
+    public async Task A_checkpoint_signed_with_another_key_fails_verification()
+    {
+        var events = await AppendAsync(5);
+        var forged = AuditCheckpoint.Signed(AuditKey.Generate(), 3, events[2].Hash);
+        await Database.ExecuteSqlAsync(
+            $"INSERT INTO audit_checkpoints (sequence, hash, signature, created_at) VALUES (3, '{forged.Hash}', '{forged.Signature}', '2026-01-01T00:00:00+00:00')");
+        await Database.ExecuteSqlAsync("DELETE FROM audit_events WHERE sequence <= 3");
+
+        Assert.That((await Database.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #3: its retention checkpoint is not signed with this audit key"));
+    }
+
+    // Issue 17 (c): an event edited and the whole chain after it recomputed, as the unkeyed SHA-256 chain allowed.
+    [Test]
+    public async Task An_event_edited_and_the_chain_recomputed_without_the_key_fails_verification()
+    {
+        var events = await AppendAsync(5);
+        var previous = events[1].Hash;
+        var rewrite = "";
+        foreach (var e in events.Skip(2))
+        {
+            var edited = e with { Actor = e.Sequence == 3 ? "mallory" : e.Actor, PreviousHash = previous };
+            edited = edited with { Hash = AuditChain.HashOf(edited, key: null) };
+            rewrite += $"UPDATE audit_events SET actor = '{edited.Actor}', previous_hash = '{edited.PreviousHash}', hash = '{edited.Hash}' WHERE sequence = {e.Sequence}; ";
+            previous = edited.Hash;
+        }
+        await TamperAsync(rewrite);
+
+        Assert.That((await Database.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #3: its contents do not match its hash"));
+    }
+
+    [Test]
+    public async Task Anchors_match_until_the_event_they_name_holds_another_hash_or_is_gone()
+    {
+        var events = await AppendAsync(4);
+        AuditAnchor[] anchors =
+        [
+            AuditAnchor.Signed(Database.AuditKey, 2, events[1].Hash, TestData.Now),
+            AuditAnchor.Signed(Database.AuditKey, 3, events[1].Hash, TestData.Now),
+            AuditAnchor.Signed(Database.AuditKey, 9, events[3].Hash, TestData.Now),
+        ];
+
+        Assert.That(await Database.Audit.CheckAnchorsAsync(anchors),
+            Is.EqualTo(new[] { null, "event #3 holds another hash", "event #9 is gone (the log now ends at #4)" }));
+    }
+
+    [Test]
+    public async Task Keying_a_keyed_log_changes_nothing()
+    {
+        await AppendAsync(2);
+
+        Assert.That((await Database.Audit.KeyAsync()).IsIntact, Is.True);
+        Assert.That((await Database.Audit.HeadAsync())!.Sequence, Is.EqualTo(2));
     }
 
     [Test]
@@ -181,6 +269,16 @@ public abstract class AuditStoreContract : StoreContract
             Assert.That(byResource.Events.Single().Sequence, Is.EqualTo(6));
             Assert.That(streamed, Is.EqualTo(new[] { "r1", "r3", "r5" }));
         });
+    }
+
+    private async Task<List<AuditEvent>> AppendAsync(int count)
+    {
+        var events = new List<AuditEvent>();
+        for (var i = 0; i < count; i++)
+        {
+            events.Add(await Database.Audit.AppendAsync(Entry($"r{i}")));
+        }
+        return events;
     }
 
     // Someone with direct database access can drop the guards; the chain must still tell.

@@ -1,3 +1,5 @@
+using Diligence.Core.Audit;
+
 namespace Diligence.Data.Tests.Contracts;
 
 /// <summary>One provider's database for one test: created empty (not migrated), with every store over it.</summary>
@@ -26,6 +28,9 @@ public interface ITestDatabase : IDisposable
     IVendorRequestStore VendorRequests { get; }
 
     IAuditStore Audit { get; }
+
+    /// <summary>The key the audit store signs with.</summary>
+    AuditKey AuditKey { get; }
 
     IDataProtectionKeyStore DataProtectionKeys { get; }
 

@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Data.SqlServer;
 using Diligence.Data.Tests.Contracts;
 using Microsoft.Data.SqlClient;
@@ -23,6 +24,8 @@ public sealed class SqlServerTestDatabase : ITestDatabase
     }
 
     public MigrationRunner Migrations => _storage.Migrations;
+
+    public AuditKey AuditKey { get; } = AuditKey.Generate();
 
     public IVendorStore Vendors => _storage.Vendors;
 
@@ -72,5 +75,5 @@ public sealed class SqlServerTestDatabase : ITestDatabase
     }
 
     private SqlServerStorage Open() =>
-        new(new SqlConnectionStringBuilder(_master) { InitialCatalog = _name }.ConnectionString);
+        new(new SqlConnectionStringBuilder(_master) { InitialCatalog = _name }.ConnectionString, auditKey: AuditKey);
 }

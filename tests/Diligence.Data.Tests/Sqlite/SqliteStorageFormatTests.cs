@@ -105,10 +105,55 @@ public sealed class SqliteStorageFormatTests : MigratedSqliteTest
         using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
 
         await old.Migrations.MigrateAsync();
+        var keyed = await old.Audit.KeyAsync();
         var next = await old.Audit.AppendAsync(TestData.AuditEntry("after the upgrade"));
 
+        Assert.That(keyed.ToString(), Is.EqualTo("audit chain ok: 3 events"));
         Assert.That(next.Sequence, Is.EqualTo(4));
         Assert.That((await old.Audit.VerifyAsync()).ToString(), Is.EqualTo("audit chain ok: 4 events"));
+    }
+
+    [Test]
+    public async Task A_log_written_before_keys_is_refused_appends_and_verification_until_it_is_keyed()
+    {
+        using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
+        await old.Migrations.MigrateAsync();
+
+        Assert.That(() => old.Audit.AppendAsync(TestData.AuditEntry("unkeyed")), Throws.TypeOf<AuditKeyException>().With.Message.EqualTo(
+            "The audit log was written before audit keys and is not keyed yet: start the app once with its audit key, which checks the log and keys it."));
+        Assert.That((await old.Audit.VerifyAsync()).ToString(),
+            Is.EqualTo("audit chain broken at event #1: the signed audit head is missing, though events were written"));
+    }
+
+    [Test]
+    public async Task Keying_catches_an_event_edited_before_the_upgrade_and_keys_nothing()
+    {
+        using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
+        await old.ExecuteSqlAsync("DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'mallory' WHERE sequence = 2");
+        await old.Migrations.MigrateAsync();
+
+        var keyed = await old.Audit.KeyAsync();
+
+        Assert.That(keyed.ToString(), Is.EqualTo("audit chain broken at event #2: its contents do not match its hash"));
+        Assert.That(await old.Audit.HeadAsync(), Is.Null);
+    }
+
+    [Test]
+    public async Task Once_keyed_an_event_from_before_the_upgrade_edited_and_its_sha256_chain_redone_is_caught()
+    {
+        using var old = await DatabaseBeforeMigration8WithEventsAsync(3);
+        await old.Migrations.MigrateAsync();
+        await old.Audit.KeyAsync();
+        await old.Audit.AppendAsync(TestData.AuditEntry("after the upgrade"));
+        var third = await old.Audit.StreamAsync(AuditFilter.All).Skip(2).FirstAsync();
+        var edited = third with { Actor = "mallory" };
+        edited = edited with { Hash = AuditChain.HashOf(edited, key: null) };
+
+        await old.ExecuteSqlAsync(
+            $"DROP TRIGGER audit_events_no_update; UPDATE audit_events SET actor = 'mallory', hash = '{edited.Hash}' WHERE sequence = 3");
+
+        Assert.That((await old.Audit.VerifyAsync()).ToString(), Is.EqualTo(
+            "audit chain broken at event #3: event was replaced (the signed record of where the chain became keyed holds another hash)"));
     }
 
     [Test]
@@ -119,7 +164,7 @@ public sealed class SqliteStorageFormatTests : MigratedSqliteTest
 
         await old.Migrations.MigrateAsync();
 
-        Assert.That((await old.Audit.VerifyAsync()).ToString(),
+        Assert.That((await old.Audit.KeyAsync()).ToString(),
             Is.EqualTo("audit chain broken at event #3: event is missing (events up to #3 were written)"));
     }
 
@@ -146,7 +191,9 @@ public sealed class SqliteStorageFormatTests : MigratedSqliteTest
         var previous = AuditCheckpoint.Genesis.Hash;
         for (var i = 1; i <= events; i++)
         {
-            var e = AuditChain.Seal(i, previous, TestData.AuditEntry($"before the upgrade {i}"));
+            // Sealed as before audit keys: plain SHA-256 over the canonical form.
+            var e = AuditChain.Seal(AuditKey.Generate(), i, previous, TestData.AuditEntry($"before the upgrade {i}"));
+            e = e with { Hash = AuditChain.HashOf(e, key: null) };
             await connection.ExecuteAsync(
                 """
                 INSERT INTO audit_events (occurred_at, actor, role, action, resource_type, resource_id, before_summary,

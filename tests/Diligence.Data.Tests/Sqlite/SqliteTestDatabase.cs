@@ -1,4 +1,5 @@
 using Dapper;
+using Diligence.Core.Audit;
 using Diligence.Data.Sqlite;
 using Diligence.Data.Tests.Contracts;
 
@@ -42,6 +43,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
     public IVendorRequestStore VendorRequests => _storage.VendorRequests;
 
     public IAuditStore Audit => _storage.Audit;
+
+    public AuditKey AuditKey => Connections.AuditKey;
 
     public IDataProtectionKeyStore DataProtectionKeys => _storage.DataProtectionKeys;
 

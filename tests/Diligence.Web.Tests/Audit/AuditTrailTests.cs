@@ -274,7 +274,7 @@ public sealed class AuditTrailTests
         Assert.That(parsed.Select(p => p.GetProperty("action").GetString()), Is.All.EqualTo("sign-in"));
         Assert.That(parsed.Select(p => p.GetProperty("hash").GetString()),
             Is.EqualTo(stored.Where(e => e.Action == "sign-in").Select(e => e.Hash)));
-        Assert.That(AuditChain.Verify(stored, AuditCheckpoint.Genesis).IsIntact, Is.True);
+        Assert.That((await _app.Get<IAuditStore>().VerifyAsync()).IsIntact, Is.True);
     }
 
     [Test]

@@ -5,6 +5,9 @@ namespace Diligence.Web.Tests.Hosting;
 /// <summary>The real app in its own process with a bad storage setting: one line naming what to fix, exit code 1.</summary>
 public sealed class StartupFailureTests
 {
+    // Any 32 bytes, base64: the SQL Server settings below need an audit key to get as far as the setting under test.
+    private const string AuditKey = "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=";
+
     private readonly string _data = Path.Combine(Path.GetTempPath(), "diligence-startup", Guid.NewGuid().ToString("N"));
 
     [TearDown]
@@ -42,12 +45,70 @@ public sealed class StartupFailureTests
     [Test]
     public async Task Sql_server_without_a_connection_string_stops_start_up_naming_the_key()
     {
-        var run = await StartAsync(new() { ["Storage__Provider"] = "SqlServer" });
+        var run = await StartAsync(new() { ["Storage__Provider"] = "SqlServer", ["Audit__Key"] = AuditKey });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
         Assert.That(run.ErrorLines,
             Is.EqualTo(new[] { "diligence: ConnectionStrings:Diligence must be set when Storage:Provider is 'SqlServer'." }));
         Assert.That(run.Output + run.Error, Does.Not.Contain("   at "));
+    }
+
+    [Test]
+    public async Task Sql_server_without_an_audit_key_stops_start_up_naming_the_key()
+    {
+        var run = await StartAsync(new()
+        {
+            ["Storage__Provider"] = "SqlServer",
+            ["ConnectionStrings__Diligence"] = "Server=127.0.0.1,1;Database=Diligence;Encrypt=False",
+        });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            "diligence: Audit:Key or Audit:KeyFile must be set when Storage:Provider is 'SqlServer': every node signs the audit log with the same key, kept outside the database.",
+        }));
+    }
+
+    [Test]
+    public async Task An_audit_key_that_is_not_a_32_byte_base64_key_stops_start_up_without_showing_it()
+    {
+        var run = await StartAsync(new() { ["Audit__Key"] = "c2hvcnQtc2VjcmV0" });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[] { "diligence: Audit:Key must be base64 of at least 32 random bytes." }));
+    }
+
+    [Test]
+    [Platform(Exclude = "Win")]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public async Task An_audit_key_file_others_can_read_stops_start_up_naming_it()
+    {
+        Directory.CreateDirectory(_data);
+        var file = Path.Combine(_data, "audit.key");
+        await File.WriteAllTextAsync(file, AuditKey);
+        File.SetUnixFileMode(file, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.OtherRead);
+
+        var run = await StartAsync([]);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Is.EqualTo(new[]
+        {
+            $"diligence: The audit key file '{file}' can be read or written by others than its owner; make it owner-only (chmod 600 '{file}').",
+        }));
+    }
+
+    [Test]
+    public async Task An_audit_log_written_with_another_key_stops_start_up()
+    {
+        await RunUntilReadyAsync([]);
+
+        var run = await StartAsync(new() { ["Audit__Key"] = AuditKey });
+
+        Assert.That(run.ExitCode, Is.EqualTo(1));
+        Assert.That(run.ErrorLines, Has.Count.EqualTo(1));
+        Assert.That(run.ErrorLines[0], Does.StartWith("diligence: The audit log does not check out with the audit key, so nothing will be written to it: audit chain broken at event #")
+            .And.EndWith(": the audit head is not signed with this audit key (is it the key this log was written with?). Check Audit:Key or Audit:KeyFile, and run 'diligence audit verify'."));
+        Assert.That(run.Output + run.Error, Does.Not.Contain(AuditKey));
     }
 
     [Test]
@@ -57,6 +118,7 @@ public sealed class StartupFailureTests
         {
             ["Storage__Provider"] = "SqlServer",
             ["ConnectionStrings__Diligence"] = "Server=127.0.0.1,1;Colour=blue",
+            ["Audit__Key"] = AuditKey,
         });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
@@ -71,6 +133,7 @@ public sealed class StartupFailureTests
         {
             ["Storage__Provider"] = "SqlServer",
             ["ConnectionStrings__Diligence"] = "Server=127.0.0.1,1;Database=Diligence;User ID=diligence;Password=secret-password;Connect Timeout=2;Encrypt=False",
+            ["Audit__Key"] = AuditKey,
         });
 
         Assert.That(run.ExitCode, Is.EqualTo(1));
