@@ -14,7 +14,7 @@ public sealed class LogSecrecyTests
 {
     private const string WrongPassword = "wrong-Secret-pa55word-4e1d";
     private const string AdminPassword = "owner-Secret-pa55word-93aa";
-    private const string ContactPassword = "contact-Secret-pa55word-c0de";
+    private const string ContactPassword = "portal-Secret-pa55word-c0de";
     private const string FormAnswer = "answer-text-from-the-form-6b2f";
     private const string AutosavedAnswer = "answer-text-autosaved-1e7c";
 
