@@ -1,7 +1,4 @@
-using Diligence.Core.Accounts;
-using Diligence.Data;
-using Diligence.Data.Sqlite;
-using Microsoft.AspNetCore.Identity;
+using Diligence.Load;
 
 namespace ExportLoad;
 
@@ -13,10 +10,8 @@ public static class ExportPlan
 
     public static async Task<int> PrepareAsync(string dataDirectory)
     {
-        using var storage = new SqliteStorage(new StorageOptions { DataDirectory = dataDirectory });
-        await storage.Migrations.MigrateAsync();
-        var user = new UserAccount(Guid.NewGuid(), Email, "Export Load", "", Role.Reviewer, null, false, DateTimeOffset.UtcNow);
-        await storage.Users.CreateAsync(user with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, Password) });
+        using var seed = await LoadSeed.OpenAsync(dataDirectory);
+        await seed.AddReviewerAsync(Email, "Export Load", Password);
         Console.WriteLine($"prepared reviewer {Email}");
         return 0;
     }

@@ -1,10 +1,4 @@
-using Diligence.Core.Accounts;
-using Diligence.Core.Definitions;
-using Diligence.Core.Reviews;
-using Diligence.Core.Vendors;
-using Diligence.Data;
-using Diligence.Data.Sqlite;
-using Microsoft.AspNetCore.Identity;
+using Diligence.Load;
 
 namespace UploadLoad;
 
@@ -15,25 +9,14 @@ public static class UploadPlan
 
     public static async Task<int> PrepareAsync(string dataDirectory, string questionnairePath)
     {
-        var loaded = QuestionnaireLoader.LoadFile(questionnairePath);
-        if (loaded.Value is not { } questionnaire)
+        using var seed = await LoadSeed.OpenAsync(dataDirectory);
+        if (await seed.PublishAsync(questionnairePath) is not { } questionnaire)
         {
-            Console.Error.WriteLine(string.Join(Environment.NewLine, loaded.Diagnostics));
             return 1;
         }
-        using var storage = new SqliteStorage(new StorageOptions { DataDirectory = dataDirectory });
-        await storage.Migrations.MigrateAsync();
-        await storage.Questionnaires.PublishAsync(new StoredQuestionnaire(questionnaire.Id, questionnaire.Version,
-            questionnaire.ContentHash, questionnaire.Title, await File.ReadAllTextAsync(questionnairePath), DateTimeOffset.UtcNow));
-        var vendor = new Vendor(Guid.NewGuid(), "Upload Test Vendor", null, null, null, DateTimeOffset.UtcNow);
-        await storage.Vendors.CreateAsync(vendor);
-        var user = new UserAccount(Guid.NewGuid(), "uploads@example.com", "Uploads", "", Role.Reviewer, null, false, DateTimeOffset.UtcNow);
-        user = user with { PasswordHash = new PasswordHasher<UserAccount>().HashPassword(user, Password) };
-        await storage.Users.CreateAsync(user);
-        var now = DateTimeOffset.UtcNow;
-        var review = new Review(Guid.NewGuid(), vendor.Id, questionnaire.Id, questionnaire.Version, questionnaire.ContentHash,
-            ReviewStatus.InReview, user.Id, null, null, null, now, now, 1);
-        await storage.Reviews.CreateAsync(review);
+        var vendor = await seed.AddVendorAsync("Upload Test Vendor");
+        var user = await seed.AddReviewerAsync("uploads@example.com", "Uploads", Password);
+        var review = await seed.AddReviewAsync(questionnaire, vendor, user);
         await File.WriteAllTextAsync(Path.Combine(dataDirectory, "upload-plan.txt"), $"{user.Email} {review.Id}");
         return 0;
     }
