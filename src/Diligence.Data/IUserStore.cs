@@ -27,6 +27,13 @@ public interface IUserStore
     /// </summary>
     Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Saves as <see cref="UpdateAsync"/> and ends the user's open sessions as <paramref name="ending"/> says, with
+    /// <paramref name="audit"/>, all in one transaction: a role, password or disabled change reaches every session at once.
+    /// </summary>
+    Task UpdateEndingSessionsAsync(
+        UserAccount account, SessionEnding ending, AuditEntry? audit = null, CancellationToken cancellationToken = default);
+
     /// <summary>Counts one more failed sign-in and, when <paramref name="lockUntil"/> is given, locks until then; returns the new count.</summary>
     Task<int> RecordFailedSignInAsync(Guid id, DateTimeOffset? lockUntil, CancellationToken cancellationToken = default);
 

@@ -18,6 +18,7 @@ public sealed class SqlServerStorage : IStorage
         AnswerImports = new SqlServerAnswerImportStore(Connections);
         Findings = new SqlServerFindingStore(Connections);
         Users = new SqlServerUserStore(Connections);
+        Sessions = new SqlServerSessionStore(Connections);
         Invitations = new SqlServerInvitationStore(Connections);
         Libraries = new SqlServerLibraryStore(Connections);
         Provenance = new SqlServerProvenanceStore(Connections);
@@ -48,6 +49,8 @@ public sealed class SqlServerStorage : IStorage
     public IFindingStore Findings { get; }
 
     public IUserStore Users { get; }
+
+    public ISessionStore Sessions { get; }
 
     public IInvitationStore Invitations { get; }
 
