@@ -130,14 +130,15 @@ public sealed class UserAdministration(
         {
             return null;
         }
-        if (disabled && userId == actingUserId)
-        {
-            return DisableSelf;
-        }
+        // The system must keep someone who can administer it; that reason comes first, as it is the one to act on.
         if (disabled && user.Role == Role.Admin
             && !(await users.ListAsync(ct)).Any(other => other.Id != user.Id && other.Role == Role.Admin && !other.Disabled))
         {
             return DisableOnlyAdministrator;
+        }
+        if (disabled && userId == actingUserId)
+        {
+            return DisableSelf;
         }
         var record = new AuditRecord(
             disabled ? AuditActions.UserDisabled : AuditActions.UserEnabled, AuditResources.User, user.Id.ToString(),
