@@ -116,6 +116,17 @@ public sealed partial class ServerSessionTests
     }
 
     [Test]
+    public async Task A_user_disabled_in_the_database_is_signed_out_on_the_next_request()
+    {
+        var (client, user) = await _app.SignInAsAsync(Role.Reviewer);
+
+        // As an operator's tool would, without ending the sessions: the user's state is still read on each request.
+        await _app.Get<IUserStore>().UpdateAsync(user with { Disabled = true });
+
+        AssertSentToSignIn(await client.GetAsync("/"));
+    }
+
+    [Test]
     public async Task A_session_in_constant_use_ends_twelve_hours_after_sign_in()
     {
         var (client, _) = await _app.SignInAsAsync(Role.Reviewer);
@@ -429,7 +440,7 @@ public sealed partial class ServerSessionTests
     private static void AssertSentToSignIn(HttpResponseMessage response)
     {
         Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
-        Assert.That(response.Headers.Location?.AbsolutePath, Is.EqualTo("/account/sign-in"));
+        Assert.That(response.Headers.Location?.OriginalString, Does.StartWith("http://localhost/account/sign-in"));
     }
 
     [GeneratedRegex("<input id=\"reset-link\" type=\"text\" readonly value=\"([^\"]+)\"")]
