@@ -34,22 +34,36 @@ public sealed class SqliteSessionStore(SqliteConnectionFactory connections) : IS
         write.Commit();
     }
 
+    private const string FindByTokenHash = $"""
+        SELECT {SessionColumns},
+               u.email, u.display_name, u.password_hash, u.role, u.vendor_id, u.disabled, u.failed_sign_ins,
+               u.locked_until, u.created_at
+        FROM sessions s JOIN users u ON u.id = s.user_id
+        WHERE s.token_hash = @tokenHash
+        """;
+
+    // Every request runs this, so it is compiled once per connection and read by hand rather than through Dapper.
     public async Task<SessionAndUser?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default)
     {
-        using var connection = await connections.OpenAsync(cancellationToken);
-        var rows = await connection.QueryAsync<SessionRow, UserRow, SessionAndUser>(new CommandDefinition(
-            $"""
-            SELECT {SessionColumns},
-                   u.id AS Id, u.email AS Email, u.display_name AS DisplayName, u.password_hash AS PasswordHash, u.role AS Role,
-                   u.vendor_id AS VendorId, u.disabled AS Disabled, u.failed_sign_ins AS FailedSignIns,
-                   u.locked_until AS LockedUntil, u.created_at AS CreatedAt
-            FROM sessions s JOIN users u ON u.id = s.user_id
-            WHERE s.token_hash = @tokenHash
-            """,
-            new { tokenHash },
-            cancellationToken: cancellationToken),
-            (session, user) => new SessionAndUser(session.ToSession(), user.ToAccount()));
-        return rows.SingleOrDefault();
+        using var connection = (PooledSqliteConnection)await connections.OpenAsync(cancellationToken);
+        var command = connection.Prepared(FindByTokenHash, ["@tokenHash"], null);
+        command.Parameters[0].Value = tokenHash;
+        using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return null;
+        }
+        string? Text(int i) => reader.IsDBNull(i) ? null : reader.GetString(i);
+        DateTimeOffset Time(int i) => DateTimeOffsetTypeHandler.Parse(reader.GetString(i));
+        DateTimeOffset? OptionalTime(int i) => reader.IsDBNull(i) ? null : Time(i);
+        var session = new UserSession(
+            Guid.ParseExact(reader.GetString(0), "D"), reader.GetString(1), Guid.ParseExact(reader.GetString(2), "D"),
+            Time(3), Time(4), Time(5), Text(6), Text(7), OptionalTime(8), Text(9));
+        var user = new UserAccount(
+            session.UserId, reader.GetString(10), reader.GetString(11), reader.GetString(12), Enum.Parse<Role>(reader.GetString(13)),
+            Text(14) is { } vendor ? Guid.ParseExact(vendor, "D") : null, reader.GetInt64(15) != 0, reader.GetInt32(16),
+            OptionalTime(17), Time(18));
+        return new SessionAndUser(session, user);
     }
 
     public async Task<IReadOnlyList<UserSession>> ListActiveAsync(Guid userId, DateTimeOffset at, CancellationToken cancellationToken = default)
