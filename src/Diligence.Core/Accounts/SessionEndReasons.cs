@@ -5,6 +5,7 @@ public static class SessionEndReasons
 {
     public const string SignedOut = "signed-out";
     public const string EndedByUser = "ended-by-user";
+    public const string EndedByAdministrator = "ended-by-administrator";
     public const string RoleChanged = "role-changed";
     public const string PasswordChanged = "password-changed";
     public const string PasswordReset = "password-reset";

@@ -156,6 +156,20 @@ public sealed class UserAdministration(
         return null;
     }
 
+    /// <summary>Signs the user out everywhere without disabling them; returns how many sessions ended, null when there is no such user.</summary>
+    public async Task<int?> EndSessionsAsync(Guid userId, CancellationToken ct)
+    {
+        if (await users.GetAsync(userId, ct) is null)
+        {
+            return null;
+        }
+        var record = new AuditRecord(AuditActions.SessionEnded, AuditResources.User, userId.ToString(), After: "all sessions, by an administrator");
+        var ended = await sessions.EndAllAsync(
+            userId, new SessionEnding(clock.GetUtcNow(), SessionEndReasons.EndedByAdministrator), audit.Describe(record), ct);
+        audit.Written(record.Action);
+        return ended;
+    }
+
     public const string CurrentPasswordWrong = "Your current password is not correct.";
 
     /// <summary>

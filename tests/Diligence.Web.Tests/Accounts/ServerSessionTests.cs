@@ -187,6 +187,25 @@ public sealed partial class ServerSessionTests
     }
 
     [Test]
+    public async Task An_administrator_signs_a_user_out_everywhere_without_disabling_them()
+    {
+        var (admin, _) = await _app.SignInAsAsync(Role.Admin);
+        var user = await _app.CreateUserAsync(Role.Reviewer);
+        var sessions = new[] { await _app.SignInAsync(user), await _app.SignInAsync(user) };
+
+        var response = await admin.PostFormAsync("/admin/users?handler=SignOut",
+            new Dictionary<string, string> { ["userId"] = user.Id.ToString() }, "/admin/users");
+
+        Assert.That(await admin.GetStringAsync("/admin/users"), Does.Contain("2 sessions signed out."));
+        foreach (var session in sessions)
+        {
+            AssertSentToSignIn(await session.GetAsync("/"));
+        }
+        Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.Redirect));
+        Assert.That(await SignInStatusAsync(user.Email, TestApp.Password), Is.EqualTo(HttpStatusCode.Redirect));
+    }
+
+    [Test]
     public async Task Disabling_the_only_administrator_is_refused_with_the_reason_beside_the_button()
     {
         var (admin, user) = await _app.SignInAsAsync(Role.Admin);
@@ -214,7 +233,7 @@ public sealed partial class ServerSessionTests
     }
 
     [Test]
-    public async Task Only_an_administrator_can_disable_users_or_create_reset_links()
+    public async Task Only_an_administrator_can_disable_users_sign_them_out_or_create_reset_links()
     {
         var (reviewer, _) = await _app.SignInAsAsync(Role.Reviewer);
         var target = await _app.CreateUserAsync(Role.Procurement);
@@ -223,9 +242,12 @@ public sealed partial class ServerSessionTests
             new Dictionary<string, string> { ["userId"] = target.Id.ToString() }, "/vendors");
         var reset = await reviewer.PostFormAsync("/admin/users?handler=Reset",
             new Dictionary<string, string> { ["userId"] = target.Id.ToString() }, "/vendors");
+        var signOut = await reviewer.PostFormAsync("/admin/users?handler=SignOut",
+            new Dictionary<string, string> { ["userId"] = target.Id.ToString() }, "/vendors");
 
         Assert.That(disable.Headers.Location?.AbsolutePath, Is.EqualTo("/account/denied"));
         Assert.That(reset.Headers.Location?.AbsolutePath, Is.EqualTo("/account/denied"));
+        Assert.That(signOut.Headers.Location?.AbsolutePath, Is.EqualTo("/account/denied"));
         Assert.That((await _app.Get<IUserStore>().GetAsync(target.Id))?.Disabled, Is.False);
     }
 

@@ -89,6 +89,16 @@ public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdmin
         return RedirectToPage();
     }
 
+    public async Task<IActionResult> OnPostSignOutAsync(Guid userId, CancellationToken ct)
+    {
+        if (await administration.EndSessionsAsync(userId, ct) is not { } ended)
+        {
+            return NotFound();
+        }
+        TempData["notice"] = ended == 1 ? "1 session signed out." : $"{ended} sessions signed out.";
+        return RedirectToPage();
+    }
+
     public async Task<IActionResult> OnPostResetAsync(Guid userId, CancellationToken ct)
     {
         if (await administration.CreatePasswordResetAsync(userId, User.UserId(), ct) is not { } token)
