@@ -24,6 +24,8 @@ public interface IStorage : IDisposable
 
     IUserStore Users { get; }
 
+    ISessionStore Sessions { get; }
+
     IInvitationStore Invitations { get; }
 
     ILibraryStore Libraries { get; }

@@ -28,6 +28,13 @@ public interface IUserStore
     Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>
+    /// Saves as <see cref="UpdateAsync"/> and ends the user's open sessions as <paramref name="ending"/> says, with
+    /// <paramref name="audit"/>, all in one transaction: a role, password or disabled change reaches every session at once.
+    /// </summary>
+    Task UpdateEndingSessionsAsync(
+        UserAccount account, SessionEnding ending, AuditEntry? audit = null, CancellationToken cancellationToken = default);
+
+    /// <summary>
     /// Counts one more failed sign-in for the e-mail address tried, whether or not an account has it, from
     /// <paramref name="client"/>, forgetting failures older than <see cref="SignInBackoff.Memory"/>; returns until when
     /// that address from that client must wait, by <paramref name="backoff"/>, or null.

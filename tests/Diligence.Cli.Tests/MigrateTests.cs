@@ -17,9 +17,9 @@ public sealed class MigrateTests
         Assert.That(run.StdoutLines[0], Is.EqualTo("-- Diligence schema migrations for SqlServer, written by 'diligence migrate --script'."));
         Assert.That(run.StdoutLines.Where(l => l.StartsWith("-- 00", StringComparison.Ordinal)),
             Is.EqualTo(new[] { "-- 0001_initial", "-- 0002_audit", "-- 0003_vendor_library", "-- 0004_exports", "-- 0005_provenance_as_of", "-- 0006_audit_lean_indexes", "-- 0007_reviews_by_previous",
-                "-- 0008_decision_and_finding_authors", "-- 0010_sign_in_failures", "-- 0011_audit_key" }));
-        Assert.That(run.StdoutLines.Count(l => l == "BEGIN TRANSACTION;"), Is.EqualTo(10));
-        Assert.That(run.StdoutLines.Count(l => l == "COMMIT TRANSACTION;"), Is.EqualTo(10));
+                "-- 0008_decision_and_finding_authors", "-- 0009_sessions", "-- 0010_sign_in_failures", "-- 0011_audit_key" }));
+        Assert.That(run.StdoutLines.Count(l => l == "BEGIN TRANSACTION;"), Is.EqualTo(11));
+        Assert.That(run.StdoutLines.Count(l => l == "COMMIT TRANSACTION;"), Is.EqualTo(11));
         Assert.That(run.StdoutLines,
             Does.Contain("INSERT INTO schema_migrations (id, name, applied_at) VALUES (8, '0008_decision_and_finding_authors', SYSDATETIMEOFFSET());"));
         Assert.That(run.StdoutLines, Does.Contain("CREATE TRIGGER audit_events_no_update ON audit_events AFTER UPDATE"));

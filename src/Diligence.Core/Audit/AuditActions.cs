@@ -8,6 +8,12 @@ public static class AuditActions
     public const string SignOut = "sign-out";
     public const string UserCreated = "user.created";
     public const string UserRoleChanged = "user.role-changed";
+    public const string UserDisabled = "user.disabled";
+    public const string UserEnabled = "user.enabled";
+    public const string PasswordChanged = "user.password-changed";
+    public const string PasswordResetCreated = "user.password-reset-created";
+    public const string PasswordReset = "user.password-reset";
+    public const string SessionEnded = "session.ended";
     public const string InvitationCreated = "invitation.created";
     public const string InvitationUsed = "invitation.used";
     public const string InvitationRevoked = "invitation.revoked";
@@ -28,7 +34,8 @@ public static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, InvitationCreated, InvitationUsed, InvitationRevoked,
+        SignIn, SignInFailed, SignOut, UserCreated, UserRoleChanged, UserDisabled, UserEnabled, PasswordChanged, PasswordResetCreated,
+        PasswordReset, SessionEnded, InvitationCreated, InvitationUsed, InvitationRevoked,
         VendorCreated, ReviewCreated, ReviewStatusChanged, ReviewDecided, ReviewReassessed, AnswerSaved, AnswersImported, AnswersAccepted, LibrarySubmitted, FindingAdded,
         FindingChanged, QuestionnairePublished, ExportRequested, ExportDownloaded,
     ];

@@ -23,6 +23,7 @@ public sealed class SqlServerStorage : IStorage
         AnswerImports = new SqlServerAnswerImportStore(Connections);
         Findings = new SqlServerFindingStore(Connections);
         Users = new SqlServerUserStore(Connections);
+        Sessions = new SqlServerSessionStore(Connections);
         Invitations = new SqlServerInvitationStore(Connections);
         Libraries = new SqlServerLibraryStore(Connections);
         Provenance = new SqlServerProvenanceStore(Connections);
@@ -53,6 +54,8 @@ public sealed class SqlServerStorage : IStorage
     public IFindingStore Findings { get; }
 
     public IUserStore Users { get; }
+
+    public ISessionStore Sessions { get; }
 
     public IInvitationStore Invitations { get; }
 

@@ -125,7 +125,17 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
         return [.. rows.Select(r => r.ToAccount())];
     }
 
-    public async Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(account, null, audit, cancellationToken);
+
+    public Task UpdateEndingSessionsAsync(
+        UserAccount account, SessionEnding ending, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ending);
+        return UpdateAsync(account, ending, audit, cancellationToken);
+    }
+
+    private async Task UpdateAsync(UserAccount account, SessionEnding? ending, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var connection = await connections.OpenAsync(cancellationToken);
@@ -136,6 +146,10 @@ public sealed class SqlServerUserStore(SqlServerConnectionFactory connections) :
             transaction,
             cancellationToken: cancellationToken));
         EnsureFound(updated, account.Id);
+        if (ending is not null)
+        {
+            await SqlServerSessionStore.EndAllAsync(connection, transaction, account.Id, ending, cancellationToken);
+        }
         await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 

@@ -39,9 +39,9 @@ public sealed class PooledSqliteConnection : SqliteConnection
 
     /// <summary>
     /// The command for <paramref name="sql"/>, compiled on first use and kept with <paramref name="parameters"/> added in
-    /// that order, enlisted in <paramref name="transaction"/>; the caller sets the parameters' values.
+    /// that order, enlisted in <paramref name="transaction"/> (none for a read); the caller sets the parameters' values.
     /// </summary>
-    internal SqliteCommand Prepared(string sql, IReadOnlyList<string> parameters, SqliteTransaction transaction)
+    internal SqliteCommand Prepared(string sql, IReadOnlyList<string> parameters, SqliteTransaction? transaction)
     {
         if (!_prepared.TryGetValue(sql, out var command))
         {

@@ -30,6 +30,7 @@ public sealed class SqliteStorage : IStorage
         AnswerImports = new SqliteAnswerImportStore(Connections);
         Findings = new SqliteFindingStore(Connections);
         Users = new SqliteUserStore(Connections);
+        Sessions = new SqliteSessionStore(Connections);
         Invitations = new SqliteInvitationStore(Connections);
         Libraries = new SqliteLibraryStore(Connections);
         Provenance = new SqliteProvenanceStore(Connections);
@@ -60,6 +61,8 @@ public sealed class SqliteStorage : IStorage
     public IFindingStore Findings { get; }
 
     public IUserStore Users { get; }
+
+    public ISessionStore Sessions { get; }
 
     public IInvitationStore Invitations { get; }
 

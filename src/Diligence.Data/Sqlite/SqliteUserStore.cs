@@ -91,7 +91,17 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
         return [.. rows.Select(r => r.ToAccount())];
     }
 
-    public async Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+    public Task UpdateAsync(UserAccount account, AuditEntry? audit = null, CancellationToken cancellationToken = default) =>
+        UpdateAsync(account, null, audit, cancellationToken);
+
+    public Task UpdateEndingSessionsAsync(
+        UserAccount account, SessionEnding ending, AuditEntry? audit = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ending);
+        return UpdateAsync(account, ending, audit, cancellationToken);
+    }
+
+    private async Task UpdateAsync(UserAccount account, SessionEnding? ending, AuditEntry? audit, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(account);
         using var write = await connections.BeginWriteAsync(cancellationToken);
@@ -105,6 +115,10 @@ public sealed class SqliteUserStore(SqliteConnectionFactory connections) : IUser
             write.Transaction,
             cancellationToken: cancellationToken));
         EnsureFound(updated, account.Id);
+        if (ending is not null)
+        {
+            await SqliteSessionStore.EndAllAsync(write, account.Id, ending, cancellationToken);
+        }
         write.Commit(audit);
     }
 

@@ -12,5 +12,9 @@ public static class UserPrincipalExtensions
     public static Guid? VendorId(this ClaimsPrincipal user) =>
         Guid.TryParse(user.FindFirstValue(DiligenceClaimTypes.VendorId), out var id) ? id : null;
 
+    /// <summary>The session the request runs in; null only outside a signed-in request.</summary>
+    public static Guid? SessionId(this ClaimsPrincipal user) =>
+        Guid.TryParse(user.FindFirstValue(DiligenceClaimTypes.SessionId), out var id) ? id : null;
+
     public static bool IsIn(this ClaimsPrincipal user, Role role) => user.IsInRole(role.ToString());
 }

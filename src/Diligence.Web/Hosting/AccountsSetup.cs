@@ -10,11 +10,16 @@ namespace Diligence.Web.Hosting;
 
 public static class AccountsSetup
 {
-    /// <summary>Local accounts with cookie sign-in, the role policies, and a limit on failed sign-ins per client address.</summary>
+    /// <summary>Local accounts with cookie sign-in over server-side sessions, the role policies, and a limit on failed sign-ins per client address.</summary>
     public static WebApplicationBuilder AddAccounts(this WebApplicationBuilder builder)
     {
         builder.Services.AddOptions<AccountOptions>()
             .BindConfiguration(AccountOptions.Section)
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+
+        builder.Services.AddOptions<ServerSessionOptions>()
+            .BindConfiguration(ServerSessionOptions.Section)
             .ValidateDataAnnotations()
             .ValidateOnStart();
 
@@ -27,6 +32,7 @@ public static class AccountsSetup
         builder.Services.AddScoped<SignInService>();
         builder.Services.AddSingleton<FailedAttemptLimit>();
         builder.Services.AddScoped<UserAdministration>();
+        builder.Services.AddScoped<SessionService>();
 
         builder.Services.AddAuthentication(CookieAuthenticationDefaults.AuthenticationScheme).AddCookie();
         builder.Services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
@@ -42,6 +48,9 @@ public static class AccountsSetup
                 cookie.ExpireTimeSpan = TimeSpan.FromMinutes(accounts.Value.SessionMinutes);
                 cookie.SlidingExpiration = true;
                 // Scripts asking for JSON get a status code, not a redirect to an HTML page they cannot show.
+                // The cookie only names a server-side session; each request is checked against it and runs as the user is now.
+                cookie.Events.OnValidatePrincipal = context =>
+                    context.HttpContext.RequestServices.GetRequiredService<SessionService>().ValidateAsync(context);
                 cookie.Events.OnRedirectToLogin = context => RedirectOrStatus(context, StatusCodes.Status401Unauthorized);
                 cookie.Events.OnRedirectToAccessDenied = context => RedirectOrStatus(context, StatusCodes.Status403Forbidden);
             });

@@ -51,6 +51,7 @@ public static class StorageSetup
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().AnswerImports);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Findings);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Users);
+        builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Sessions);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Invitations);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Libraries);
         builder.Services.AddSingleton(sp => sp.GetRequiredService<IStorage>().Provenance);

@@ -66,6 +66,7 @@ public sealed partial class PageSweep(int width)
         [
             ("sign-in", "Anonymous", "/account/sign-in"),
             ("set-up", "Anonymous", "/setup?token=not-a-token"),
+            ("password reset", "Anonymous", "/account/reset?token=not-a-token"),
             ("invitation accept", "Anonymous", "{invitation}"),
             ("dashboard", "Reviewer", "/"),
             ("new review", "Reviewer", "/reviews/new"),
@@ -81,6 +82,8 @@ public sealed partial class PageSweep(int width)
             ("admin users", "Admin", "/admin/users"),
             ("audit", "Admin", "/admin/audit"),
             ("access review", "Admin", "/admin/access-review"),
+            ("your sessions", "Reviewer", "/account/sessions"),
+            ("change password", "Reviewer", "/account/password"),
             ("portal", "Vendor", "/portal"),
             ("portal step", "Vendor", "/portal/steps/deployment"),
             ("portal request", "Vendor", "{portal-request}"),

@@ -19,6 +19,8 @@ public interface ITestDatabase : IDisposable
 
     IUserStore Users { get; }
 
+    ISessionStore Sessions { get; }
+
     IInvitationStore Invitations { get; }
 
     ILibraryStore Libraries { get; }

@@ -27,7 +27,7 @@ public sealed class ContractCoverageTests
         var storeTypes = DataAssembly.GetTypes().Where(t => t.Namespace == typeof(SqlServerStorage).Namespace && t.IsClass && !t.IsAbstract).ToList();
         var storageProperties = typeof(SqlServerStorage).GetProperties().Select(p => p.PropertyType).ToHashSet();
 
-        Assert.That(StoreInterfaces().ToList(), Has.Count.EqualTo(14));
+        Assert.That(StoreInterfaces().ToList(), Has.Count.EqualTo(15));
         Assert.Multiple(() =>
         {
             foreach (var store in StoreInterfaces())

@@ -41,6 +41,8 @@ public sealed class SqlServerTestDatabase : ITestDatabase
 
     public IUserStore Users => _storage.Users;
 
+    public ISessionStore Sessions => _storage.Sessions;
+
     public IInvitationStore Invitations => _storage.Invitations;
 
     public ILibraryStore Libraries => _storage.Libraries;

@@ -23,10 +23,10 @@ public sealed class TransactSqlParseTests
         var sources = TransactSqlStatements.All().Select(s => s.Source).ToList();
         var stores = TransactSqlStatements.SqlServerTypes().Where(t => t.Name.EndsWith("Store", StringComparison.Ordinal)).ToList();
 
-        Assert.That(stores, Has.Count.EqualTo(14));
+        Assert.That(stores, Has.Count.EqualTo(15));
         Assert.That(stores.Where(store => !sources.Any(s => s.StartsWith(store.Name + ".", StringComparison.Ordinal))), Is.Empty);
         Assert.That(TransactSqlStatements.Migrations().Select(m => m.Source),
-            Is.EqualTo(new[] { "0001_initial.sql", "0002_audit.sql", "0003_vendor_library.sql", "0004_exports.sql", "0005_provenance_as_of.sql", "0006_audit_lean_indexes.sql", "0007_reviews_by_previous.sql", "0008_decision_and_finding_authors.sql", "0010_sign_in_failures.sql", "0011_audit_key.sql" }));
+            Is.EqualTo(new[] { "0001_initial.sql", "0002_audit.sql", "0003_vendor_library.sql", "0004_exports.sql", "0005_provenance_as_of.sql", "0006_audit_lean_indexes.sql", "0007_reviews_by_previous.sql", "0008_decision_and_finding_authors.sql", "0009_sessions.sql", "0010_sign_in_failures.sql", "0011_audit_key.sql" }));
     }
 
     [Test]

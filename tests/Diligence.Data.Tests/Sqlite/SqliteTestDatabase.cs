@@ -34,6 +34,8 @@ public sealed class SqliteTestDatabase : ITestDatabase
 
     public IUserStore Users => _storage.Users;
 
+    public ISessionStore Sessions => _storage.Sessions;
+
     public IInvitationStore Invitations => _storage.Invitations;
 
     public ILibraryStore Libraries => _storage.Libraries;

@@ -18,10 +18,10 @@ namespace Diligence.Web.Tests.Security;
 public sealed partial class EndpointAccessTests
 {
     // Reachable without signing in, on purpose.
-    private static readonly HashSet<string> Anonymous = ["/account/sign-in", "/setup", "/healthz", "/error/{code:int?}", "/invitations"];
+    private static readonly HashSet<string> Anonymous = ["/account/sign-in", "/account/reset", "/setup", "/healthz", "/error/{code:int?}", "/invitations"];
 
-    // Any signed-in user: pages that only route or explain.
-    private static readonly HashSet<string> AnySignedIn = ["", "/Index", "/account/sign-out", "/account/denied"];
+    // Any signed-in user: pages that only route or explain, and each user's own sessions and password.
+    private static readonly HashSet<string> AnySignedIn = ["", "/Index", "/account/sign-out", "/account/denied", "/account/sessions", "/account/password"];
 
     private static readonly Dictionary<string, Role[]> Allowed = new()
     {

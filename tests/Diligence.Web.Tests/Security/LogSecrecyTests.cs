@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
 using Diligence.Web.Tests.Infrastructure;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.Extensions.Options;
 using static Diligence.Web.Tests.Reviews.ReviewBuilder;
 
 namespace Diligence.Web.Tests.Security;
@@ -64,4 +67,35 @@ public sealed class LogSecrecyTests
         }
     }
 
+    [Test]
+    public async Task Session_secrets_reset_tokens_and_new_passwords_leave_no_trace_in_the_logs()
+    {
+        const string NewPassword = "reset-Secret-pa55word-7a3c";
+        using var app = new TestApp(new Dictionary<string, string>
+        {
+            ["Logging:LogLevel:Default"] = "Information",
+            ["Logging:Console:LogLevel:Default"] = "Warning",
+        });
+        var (admin, _) = await app.SignInAsAsync(Role.Admin);
+        var reviewer = await app.CreateUserAsync(Role.Reviewer);
+
+        var created = await admin.PostFormAsync("/admin/users?handler=Reset", Fields(("userId", reviewer.Id.ToString())), "/admin/users");
+        var link = new Uri(WebUtility.HtmlDecode(Regex.Match(await created.Content.ReadAsStringAsync(),
+            "id=\"reset-link\" type=\"text\" readonly value=\"([^\"]+)\"").Groups[1].Value)).PathAndQuery;
+        var reset = await app.Client().PostFormAsync(link, Fields(("NewPassword", NewPassword)));
+        Assert.That(await reset.Content.ReadAsStringAsync(), Does.Contain("Your password is set"));
+        var cookies = new CookieContainer();
+        var client = app.Client(cookies);
+        await client.PostFormAsync("/account/sign-in", Fields(("email", reviewer.Email), ("password", NewPassword)));
+        await client.GetAsync("/");
+        var secret = app.Get<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CookieAuthenticationDefaults.AuthenticationScheme)
+            .TicketDataFormat.Unprotect(cookies.GetAllCookies()["diligence.session"]!.Value)!.Principal.FindFirst(DiligenceClaimTypes.SessionToken)!.Value;
+
+        var logs = app.Logs.All;
+        Assert.That(logs, Does.Contain("POST /account/reset answered 200"), "requests are logged, so the absence of their secrets below means something");
+        foreach (var value in new[] { link.Split('=')[^1], NewPassword, secret, SecretTokens.HashOf(secret) })
+        {
+            Assert.That(logs, Does.Not.Contain(value));
+        }
+    }
 }

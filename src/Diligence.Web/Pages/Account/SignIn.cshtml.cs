@@ -1,5 +1,4 @@
 using Diligence.Web.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -7,7 +6,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Diligence.Web.Pages.Account;
 
 [AllowAnonymous]
-public sealed class SignInModel(SignInService signIn, FailedAttemptLimit failures) : PageModel
+public sealed class SignInModel(SignInService signIn, SessionService sessions, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? ReturnUrl { get; set; }
@@ -42,7 +41,7 @@ public sealed class SignInModel(SignInService signIn, FailedAttemptLimit failure
             Error = result.Error;
             return Page();
         }
-        await HttpContext.SignInAsync(result.Principal);
+        await sessions.StartAsync(HttpContext, result.Principal.UserId(), ct);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -1,14 +1,14 @@
-using Diligence.Core.Audit;
 using Diligence.Web.Accounts;
-using Diligence.Web.Audit;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Diligence.Web.Pages.Account;
 
-/// <summary>Sign-out is a POST with an antiforgery token, so another site cannot sign a user out.</summary>
-public sealed class SignOutModel(IAuditTrail audit) : PageModel
+/// <summary>
+/// Sign-out is a POST with an antiforgery token, so another site cannot sign a user out; it ends the session on the
+/// server, so a copy of the cookie is worth nothing afterwards.
+/// </summary>
+public sealed class SignOutModel(SessionService sessions) : PageModel
 {
     public IActionResult OnGet() => RedirectToPage("/Index");
 
@@ -16,8 +16,7 @@ public sealed class SignOutModel(IAuditTrail audit) : PageModel
     {
         if (User.Identity?.IsAuthenticated == true)
         {
-            await HttpContext.SignOutAsync();
-            await audit.RecordAsync(new AuditRecord(AuditActions.SignOut, AuditResources.User, User.UserId().ToString()), ct);
+            await sessions.SignOutAsync(HttpContext, ct);
         }
         return LocalRedirect("/account/sign-in");
     }

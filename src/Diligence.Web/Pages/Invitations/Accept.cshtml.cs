@@ -2,7 +2,6 @@ using Diligence.Core.Vendors;
 using Diligence.Data;
 using Diligence.Web.Accounts;
 using Diligence.Web.Library;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +13,7 @@ namespace Diligence.Web.Pages.Invitations;
 /// to the portal.
 /// </summary>
 [AllowAnonymous]
-public sealed class AcceptModel(InvitationService invitations, IVendorStore vendors, FailedAttemptLimit failures) : PageModel
+public sealed class AcceptModel(InvitationService invitations, IVendorStore vendors, SessionService sessions, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty]
     public string? DisplayName { get; set; }
@@ -46,7 +45,7 @@ public sealed class AcceptModel(InvitationService invitations, IVendorStore vend
         var outcome = await invitations.AcceptAsync(token, DisplayName, Password, ct);
         if (outcome.User is { } user)
         {
-            await HttpContext.SignInAsync(SignInService.CreatePrincipal(user));
+            await sessions.StartAsync(HttpContext, user.Id, ct);
             return LocalRedirect("/portal");
         }
         // A link that does not work counts; field errors on a working link do not.

@@ -1,6 +1,5 @@
 using Diligence.Core.Accounts;
 using Diligence.Web.Accounts;
-using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Diligence.Web.Pages.Setup;
 
 [AllowAnonymous]
-public sealed class IndexModel(FirstRunSetup setup, UserAdministration administration, FailedAttemptLimit failures) : PageModel
+public sealed class IndexModel(FirstRunSetup setup, UserAdministration administration, SessionService sessions, FailedAttemptLimit failures) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public string? Token { get; set; }
@@ -48,7 +47,7 @@ public sealed class IndexModel(FirstRunSetup setup, UserAdministration administr
             return Page();
         }
         setup.Close();
-        await HttpContext.SignInAsync(SignInService.CreatePrincipal(admin));
+        await sessions.StartAsync(HttpContext, admin.Id, ct);
         return LocalRedirect("/");
     }
 }

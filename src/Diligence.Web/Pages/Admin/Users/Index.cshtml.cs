@@ -1,6 +1,7 @@
 using Diligence.Core.Accounts;
 using Diligence.Data;
 using Diligence.Web.Accounts;
+using Diligence.Web.Hosting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Diligence.Web.Pages.Admin.Users;
 
 [Authorize(Policy = Policies.Admin)]
-public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdministration administration) : PageModel
+public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdministration administration, PublicLinks links) : PageModel
 {
     public static readonly IReadOnlyList<Role> StaffRoles = [Role.Reviewer, Role.Procurement, Role.Admin];
 
@@ -19,6 +20,12 @@ public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdmin
 
     /// <summary>Why a role change was refused, by the user it was for; shown beside that user's role field.</summary>
     public IReadOnlyDictionary<Guid, string> RoleErrors { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>Why disabling was refused, by the user it was for; shown beside that user's button.</summary>
+    public IReadOnlyDictionary<Guid, string> AccessErrors { get; private set; } = new Dictionary<Guid, string>();
+
+    /// <summary>The reset link just created and whom it is for: shown once, never stored.</summary>
+    public (string Link, UserAccount User)? NewResetLink { get; private set; }
 
     [BindProperty]
     public string? Email { get; set; }
@@ -64,6 +71,44 @@ public sealed class IndexModel(IUserStore users, IVendorStore vendors, UserAdmin
         }
         TempData["notice"] = "Role changed.";
         return RedirectToPage();
+    }
+
+    public Task<IActionResult> OnPostDisableAsync(Guid userId, CancellationToken ct) => SetDisabledAsync(userId, true, ct);
+
+    public Task<IActionResult> OnPostEnableAsync(Guid userId, CancellationToken ct) => SetDisabledAsync(userId, false, ct);
+
+    private async Task<IActionResult> SetDisabledAsync(Guid userId, bool disabled, CancellationToken ct)
+    {
+        if (await administration.SetDisabledAsync(userId, disabled, User.UserId(), ct) is { } refusal)
+        {
+            AccessErrors = new Dictionary<Guid, string> { [userId] = refusal };
+            await LoadAsync(ct);
+            return Page();
+        }
+        TempData["notice"] = disabled ? "User disabled and signed out everywhere." : "User enabled; they can sign in again.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostSignOutAsync(Guid userId, CancellationToken ct)
+    {
+        if (await administration.EndSessionsAsync(userId, ct) is not { } ended)
+        {
+            return NotFound();
+        }
+        TempData["notice"] = ended == 1 ? "1 session signed out." : $"{ended} sessions signed out.";
+        return RedirectToPage();
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(Guid userId, CancellationToken ct)
+    {
+        if (await administration.CreatePasswordResetAsync(userId, User.UserId(), ct) is not { } token)
+        {
+            return NotFound();
+        }
+        await LoadAsync(ct);
+        // The token travels in the query, not the path: request paths are written into every log scope.
+        NewResetLink = (links.For($"/account/reset?token={token}"), Users.Single(u => u.Id == userId));
+        return Page();
     }
 
     private async Task LoadAsync(CancellationToken ct)
