@@ -6,7 +6,8 @@ namespace Diligence.Data;
 /// <summary>Server-side sessions, and the one-time password reset links that end them.</summary>
 public interface ISessionStore
 {
-    Task CreateAsync(UserSession session, CancellationToken cancellationToken = default);
+    /// <summary>Stores a new session; <paramref name="audit"/>, when given (the sign-in), is appended in the same transaction.</summary>
+    Task CreateAsync(UserSession session, AuditEntry? audit = null, CancellationToken cancellationToken = default);
 
     /// <summary>The session whose token has that SHA-256, ended or not, with its user; null when there is none.</summary>
     Task<SessionAndUser?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default);

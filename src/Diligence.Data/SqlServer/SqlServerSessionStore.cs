@@ -71,11 +71,13 @@ public sealed class SqlServerSessionStore(SqlServerConnectionFactory connections
         DELETE FROM sign_in_failures WHERE normalized_email = (SELECT normalized_email FROM users WHERE id = @user);
         """;
 
-    public async Task CreateAsync(UserSession session, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(UserSession session, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         using var connection = await connections.OpenAsync(cancellationToken);
-        await connection.ExecuteAsync(new CommandDefinition(CreateSql, session, cancellationToken: cancellationToken));
+        using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(CreateSql, session, transaction, cancellationToken: cancellationToken));
+        await SqlServerAuditStore.CommitAsync(connections, connection, transaction, audit, cancellationToken);
     }
 
     public async Task<SessionAndUser?> FindByTokenHashAsync(string tokenHash, CancellationToken cancellationToken = default)

@@ -18,7 +18,7 @@ public sealed class SqliteSessionStore(SqliteConnectionFactory connections) : IS
         FROM password_resets
         """;
 
-    public async Task CreateAsync(UserSession session, CancellationToken cancellationToken = default)
+    public async Task CreateAsync(UserSession session, AuditEntry? audit = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(session);
         using var write = await connections.BeginWriteAsync(cancellationToken);
@@ -31,7 +31,7 @@ public sealed class SqliteSessionStore(SqliteConnectionFactory connections) : IS
             session,
             write.Transaction,
             cancellationToken: cancellationToken));
-        write.Commit();
+        write.Commit(audit);
     }
 
     private const string FindByTokenHash = $"""

@@ -31,8 +31,12 @@ public sealed class SessionService(
 
     private const int UserAgentLength = 256;
 
-    /// <summary>Starts a session for the user and sets the cookie that names it.</summary>
-    public async Task StartAsync(HttpContext http, Guid userId, CancellationToken ct)
+    /// <summary>
+    /// Starts a session for the user and sets the cookie that names it; <paramref name="signedIn"/>, the sign-in's event,
+    /// commits with the session row. An account just created (set-up, an invitation) starts its first session without
+    /// one: its creation is the event.
+    /// </summary>
+    public async Task StartAsync(HttpContext http, Guid userId, AuditRecord? signedIn, CancellationToken ct)
     {
         var token = SecretTokens.New();
         var now = clock.GetUtcNow();
@@ -41,7 +45,11 @@ public sealed class SessionService(
             Guid.NewGuid(), SecretTokens.HashOf(token), userId, now, now, now.AddHours(options.Value.AbsoluteHours),
             http.Connection.RemoteIpAddress?.ToString(),
             userAgent.Length > UserAgentLength ? userAgent[..UserAgentLength] : userAgent,
-            null, null), ct);
+            null, null), signedIn is null ? null : audit.Describe(signedIn), ct);
+        if (signedIn is not null)
+        {
+            audit.Written(signedIn.Action);
+        }
         var identity = new ClaimsIdentity(
             [new Claim(ClaimTypes.NameIdentifier, userId.ToString()), new Claim(DiligenceClaimTypes.SessionToken, token)],
             CookieAuthenticationDefaults.AuthenticationScheme);

@@ -59,9 +59,9 @@ public sealed class SignInService(
             await users.UpdateAsync(user, cancellationToken: ct);
         }
         await users.ClearFailedSignInsAsync(email, client, ct);
-        await audit.RecordAsync(new AuditRecord(
-            AuditActions.SignIn, AuditResources.User, user!.Id.ToString(), Actor: user.Email, Role: user.Role.ToString()), ct);
-        return new SignInResult(CreatePrincipal(user), null);
+        // The sign-in's event commits with the session it starts (SessionService.StartAsync), not here.
+        return new SignInResult(CreatePrincipal(user!), null,
+            new AuditRecord(AuditActions.SignIn, AuditResources.User, user!.Id.ToString(), Actor: user.Email, Role: user.Role.ToString()));
     }
 
     public static ClaimsPrincipal CreatePrincipal(UserAccount user)

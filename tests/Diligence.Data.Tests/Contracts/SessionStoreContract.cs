@@ -32,6 +32,24 @@ public abstract class SessionStoreContract : StoreContract
     }
 
     [Test]
+    public async Task A_session_started_with_its_sign_in_event_commits_both_and_a_refused_one_neither()
+    {
+        var user = await SeedUserAsync();
+        var session = Session(user.Id, new string('a', 64));
+        await Database.Sessions.CreateAsync(session, TestData.AuditEntry("signed in"));
+
+        // The same id again is refused by the key: its event must not be stored either.
+        await Assert.CatchAsync(() => Database.Sessions.CreateAsync(session with { TokenHash = new string('b', 64) }, TestData.AuditEntry("refused")));
+
+        var events = await Database.Audit.StreamAsync(AuditFilter.All).ToListAsync();
+        using (Assert.EnterMultipleScope())
+        {
+            Assert.That((await Database.Sessions.FindByTokenHashAsync(session.TokenHash))?.Session, Is.EqualTo(session));
+            Assert.That(events.Select(e => e.ResourceId), Is.EqualTo(new[] { "signed in" }));
+        }
+    }
+
+    [Test]
     public async Task Touching_a_session_moves_its_last_use_forward_never_back()
     {
         var user = await SeedUserAsync();

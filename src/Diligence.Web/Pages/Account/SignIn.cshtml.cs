@@ -41,7 +41,7 @@ public sealed class SignInModel(SignInService signIn, SessionService sessions, F
             Error = result.Error;
             return Page();
         }
-        await sessions.StartAsync(HttpContext, result.Principal.UserId(), ct);
+        await sessions.StartAsync(HttpContext, result.Principal.UserId(), result.SignedIn, ct);
         return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/");
     }
 }

@@ -45,7 +45,7 @@ public sealed class AcceptModel(InvitationService invitations, IVendorStore vend
         var outcome = await invitations.AcceptAsync(token, DisplayName, Password, ct);
         if (outcome.User is { } user)
         {
-            await sessions.StartAsync(HttpContext, user.Id, ct);
+            await sessions.StartAsync(HttpContext, user.Id, signedIn: null, ct);
             return LocalRedirect("/portal");
         }
         // A link that does not work counts; field errors on a working link do not.

@@ -47,7 +47,7 @@ public sealed class IndexModel(FirstRunSetup setup, UserAdministration administr
             return Page();
         }
         setup.Close();
-        await sessions.StartAsync(HttpContext, admin.Id, ct);
+        await sessions.StartAsync(HttpContext, admin.Id, signedIn: null, ct);
         return LocalRedirect("/");
     }
 }
