@@ -31,7 +31,8 @@ public static partial class UserActions
         await form.GetByLabel("Initial password").FillAsync(account.Password);
         await form.GetByLabel("Role").SelectOptionAsync(role);
         await form.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
-        await Assertions.Expect(adminPage.GetByRole(AriaRole.Cell, new() { Name = account.Email, Exact = true })).ToBeVisibleAsync();
+        // By its text: on a phone the users table is a list of cards, whose cells read "E-mail: …".
+        await Assertions.Expect(adminPage.Locator("table").GetByText(account.Email, new() { Exact = true })).ToBeVisibleAsync();
         return account;
     }
 
