@@ -126,25 +126,13 @@ public static class AuditChain
         long count = 0;
         foreach (var e in events)
         {
-            if (e.Sequence > expected)
-            {
-                return new AuditVerification(count, expected, $"event is missing (the next stored event is #{e.Sequence})");
-            }
-            if (e.Sequence < expected)
-            {
-                return new AuditVerification(count, e.Sequence, $"event is out of order (expected #{expected})");
-            }
-            if (e.Sequence > head.Sequence)
+            if (e.Sequence > head.Sequence && e.Sequence == expected)
             {
                 return new AuditVerification(count, e.Sequence, $"event is newer than the signed audit head (#{head.Sequence})");
             }
-            if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
+            if (BrokenLink(e, expected, previousHash, e.Sequence > head.KeyedFrom ? key : null, count) is { } broken)
             {
-                return new AuditVerification(count, e.Sequence, "its previous hash does not match the event before it");
-            }
-            if (!string.Equals(HashOf(e, e.Sequence > head.KeyedFrom ? key : null), e.Hash, StringComparison.Ordinal))
-            {
-                return new AuditVerification(count, e.Sequence, "its contents do not match its hash");
+                return broken;
             }
             if (e.Sequence == head.KeyedFrom && !string.Equals(e.Hash, head.KeyedHash, StringComparison.Ordinal))
             {
@@ -181,21 +169,9 @@ public static class AuditChain
         long count = 0;
         foreach (var e in events)
         {
-            if (e.Sequence > expected)
+            if (BrokenLink(e, expected, previousHash, key: null, count) is { } broken)
             {
-                return new AuditVerification(count, expected, $"event is missing (the next stored event is #{e.Sequence})");
-            }
-            if (e.Sequence < expected)
-            {
-                return new AuditVerification(count, e.Sequence, $"event is out of order (expected #{expected})");
-            }
-            if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
-            {
-                return new AuditVerification(count, e.Sequence, "its previous hash does not match the event before it");
-            }
-            if (!string.Equals(HashOf(e, key: null), e.Hash, StringComparison.Ordinal))
-            {
-                return new AuditVerification(count, e.Sequence, "its contents do not match its hash");
+                return broken;
             }
             if (witness is not null && e.Sequence == witness.Sequence && !string.Equals(e.Hash, witness.Hash, StringComparison.Ordinal))
             {
@@ -209,6 +185,27 @@ public static class AuditChain
         return last >= expected
             ? new AuditVerification(count, expected, $"event is missing (events up to #{last} were written)")
             : new AuditVerification(count, null, null);
+    }
+
+    // What every chain check finds wrong with one link: a gap or a step back in the numbers, a previous hash that is not
+    // the hash of the event before, or contents that no longer match the event's own hash (unkeyed when key is null).
+    private static AuditVerification? BrokenLink(AuditEvent e, long expected, string previousHash, AuditKey? key, long count)
+    {
+        if (e.Sequence > expected)
+        {
+            return new AuditVerification(count, expected, $"event is missing (the next stored event is #{e.Sequence})");
+        }
+        if (e.Sequence < expected)
+        {
+            return new AuditVerification(count, e.Sequence, $"event is out of order (expected #{expected})");
+        }
+        if (!string.Equals(e.PreviousHash, previousHash, StringComparison.Ordinal))
+        {
+            return new AuditVerification(count, e.Sequence, "its previous hash does not match the event before it");
+        }
+        return string.Equals(HashOf(e, key), e.Hash, StringComparison.Ordinal)
+            ? null
+            : new AuditVerification(count, e.Sequence, "its contents do not match its hash");
     }
 
     // A lone surrogate cannot be stored as UTF-8: it is replaced now, so the stored text hashes as it was sealed.
