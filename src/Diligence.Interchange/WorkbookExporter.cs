@@ -20,12 +20,14 @@ public static class WorkbookExporter
         ArgumentNullException.ThrowIfNull(questionnaire);
         using var workbook = new XLWorkbook();
         var header = workbook.Worksheets.Add(WorkbookLayout.HeaderSheet);
-        string?[] facts = [questionnaire.Id, questionnaire.Version, sheet.VendorName, sheet.Product, Date(sheet.AsOf)];
+        string?[] facts = [questionnaire.Id, questionnaire.Version, sheet.VendorName, sheet.Product];
         for (var i = 0; i < facts.Length; i++)
         {
             header.Cell(i + 1, 1).SetValue(WorkbookLayout.HeaderRows[i]);
             Text(header.Cell(i + 1, 2), facts[i]);
         }
+        header.Cell(facts.Length + 1, 1).SetValue(WorkbookLayout.HeaderRows[facts.Length]);
+        DateCell(header.Cell(facts.Length + 1, 2), sheet.AsOf);
         header.Column(1).Width = 16;
         header.Column(2).Width = 40;
         foreach (var step in questionnaire.Steps)
@@ -74,11 +76,19 @@ public static class WorkbookExporter
         {
             worksheet.Cell(row, WorkbookLayout.AnswerColumn).SetDataValidation().List($"\"{choices}\"", true);
         }
+        if (item is DateItem)
+        {
+            DateCell(worksheet.Cell(row, WorkbookLayout.AnswerColumn), (answer?.Value as DateValue)?.Date);
+        }
+        DateCell(worksheet.Cell(row, 9), answer?.AsOf);
         if (answer is null)
         {
             return;
         }
-        Text(worksheet.Cell(row, 3), ValueText(answer.Value));
+        if (item is not DateItem)
+        {
+            Text(worksheet.Cell(row, 3), ValueText(answer.Value));
+        }
         Text(worksheet.Cell(row, 4), answer.Other);
         Text(worksheet.Cell(row, 5), answer.Justification);
         Text(worksheet.Cell(row, 6), answer.Explanation);
@@ -86,7 +96,6 @@ public static class WorkbookExporter
         Text(worksheet.Cell(row, 8), answer.Evidence is { Count: > 0 } evidence
             ? ValueJson(new Answer(new TextValue(""), Evidence: evidence), "evidence")
             : null);
-        Text(worksheet.Cell(row, 9), Date(answer.AsOf));
     }
 
     public static string ValueText(AnswerValue value) => value switch
@@ -114,6 +123,19 @@ public static class WorkbookExporter
             cell.SetValue(value);
             cell.DataType = XLDataType.Text;
         }
+    }
+
+    /// <summary>
+    /// A date as a date cell shown as yyyy-mm-dd, and an empty date cell formatted so: a date typed into it in Excel or
+    /// Calc reads as that date, whatever the machine's locale.
+    /// </summary>
+    private static void DateCell(IXLCell cell, DateOnly? date)
+    {
+        if (date is { } value)
+        {
+            cell.SetValue(value.ToDateTime(TimeOnly.MinValue));
+        }
+        cell.Style.NumberFormat.Format = "yyyy-mm-dd";
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

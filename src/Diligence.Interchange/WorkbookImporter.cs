@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using ClosedXML.Excel;
 using Diligence.Core;
 using Diligence.Core.Answers;
@@ -16,7 +17,7 @@ namespace Diligence.Interchange;
 /// <see cref="AnswersLoader"/> reads, so a workbook is validated exactly like YAML, and each problem is reported at its
 /// sheet, row and column. Any problem: no sheet, nothing imported.
 /// </summary>
-public static class WorkbookImporter
+public static partial class WorkbookImporter
 {
     public const string NotAWorkbook = "The file is not an Excel workbook (.xlsx).";
 
@@ -91,7 +92,7 @@ public static class WorkbookImporter
             }
             for (var c = 1; c <= WorkbookLayout.Columns.Count; c++)
             {
-                var heading = worksheet.Cell(1, c).GetString();
+                var heading = CellText(worksheet.Cell(1, c));
                 if (heading != WorkbookLayout.Columns[c - 1])
                 {
                     problems.Add($"Sheet '{name}', column {WorkbookLayout.ColumnLetter(c)}: expected the heading '{WorkbookLayout.Columns[c - 1]}', found '{heading}'.");
@@ -111,7 +112,7 @@ public static class WorkbookImporter
         var yaml = new StringBuilder();
         var origins = new Dictionary<int, RowOrigin>();
         var header = workbook.Worksheet(WorkbookLayout.HeaderSheet);
-        string Fact(int row) => header.Cell(row, 2).GetString();
+        string Fact(int row) => CellText(header.Cell(row, 2));
         yaml.Append("questionnaire: { id: ").Append(Json(Fact(1))).Append(", version: ").Append(Json(Fact(2))).Append(" }\n");
         if (Fact(3).Length > 0 || Fact(4).Length > 0)
         {
@@ -130,8 +131,8 @@ public static class WorkbookImporter
             var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
             for (var row = 2; row <= last; row++)
             {
-                var key = worksheet.Cell(row, WorkbookLayout.KeyColumn).GetString();
-                var answer = worksheet.Cell(row, WorkbookLayout.AnswerColumn).GetString();
+                var key = CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn));
+                var answer = CellText(worksheet.Cell(row, WorkbookLayout.AnswerColumn));
                 if (answer.Length == 0 || key.Length == 0)
                 {
                     continue;
@@ -141,7 +142,7 @@ public static class WorkbookImporter
                 text.Append(ValueYaml(questionnaire.FindItemByKey(key), answer));
                 for (var p = 0; p < _parts.Length; p++)
                 {
-                    var cell = worksheet.Cell(row, WorkbookLayout.AnswerColumn + 1 + p).GetString();
+                    var cell = CellText(worksheet.Cell(row, WorkbookLayout.AnswerColumn + 1 + p));
                     if (cell.Length > 0)
                     {
                         text.Append(", ").Append(_parts[p]).Append(": ");
@@ -156,14 +157,50 @@ public static class WorkbookImporter
         return (yaml.ToString(), origins);
     }
 
-    /// <summary>The cell as the YAML value the item's type expects; a cell that does not fit is left for the loader to report.</summary>
+    /// <summary>
+    /// A cell as the text a person sees in it, the same on every machine: what Excel or Calc stored as a date (a date typed
+    /// into a General cell) as yyyy-MM-dd, numbers in invariant form (2.5, never "2,5" as a German machine would format
+    /// it), booleans as true and false, text as it is.
+    /// </summary>
+    internal static string CellText(IXLCell cell) => cell.IsEmpty() ? "" : cell.DataType switch
+    {
+        XLDataType.DateTime when cell.GetDateTime() is var date && date.TimeOfDay == TimeSpan.Zero =>
+            date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        XLDataType.DateTime => cell.GetDateTime().ToString("yyyy-MM-dd'T'HH:mm:ss", CultureInfo.InvariantCulture),
+        XLDataType.Number => cell.GetDouble().ToString("R", CultureInfo.InvariantCulture),
+        XLDataType.Boolean => cell.GetBoolean() ? "true" : "false",
+        XLDataType.TimeSpan => cell.GetTimeSpan().ToString("c", CultureInfo.InvariantCulture),
+        _ => cell.GetString(),
+    };
+
+    /// <summary>
+    /// The cell as the YAML value the item's type expects. Every piece of cell text goes in escaped as a quoted string
+    /// unless it was read as what it claims to be (a number, JSON), so no cell can add fields to the answer; a cell that
+    /// does not fit is left for the loader to report, as a string.
+    /// </summary>
     private static string ValueYaml(AnswerableItem? item, string cell) => item switch
     {
         MultiChoiceItem => "[" + string.Join(", ", cell.Split(',').Select(id => Json(id.Trim()))) + "]",
         MatrixItem or RepeatItem or EvidenceItem => Flow(cell),
-        NumberItem when decimal.TryParse(cell, NumberStyles.Number, CultureInfo.InvariantCulture, out _) => cell,
+        NumberItem when NumberText(cell) is { } number => number,
         _ => Json(cell),
     };
+
+    /// <summary>
+    /// A number cell's text in invariant form: 2.5, or 1,500 with thousands grouped by commas (as 1500). A comma that
+    /// cannot be a thousands separator ("1,5", a German decimal) is not read as anything: the loader says it is not a number.
+    /// </summary>
+    private static string? NumberText(string cell)
+    {
+        var text = cell.Trim();
+        var style = GroupedThousands().IsMatch(text) ? NumberStyles.Float | NumberStyles.AllowThousands : NumberStyles.Float;
+        return decimal.TryParse(text, style, CultureInfo.InvariantCulture, out var number)
+            ? number.ToString(CultureInfo.InvariantCulture)
+            : null;
+    }
+
+    [GeneratedRegex(@"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")]
+    private static partial Regex GroupedThousands();
 
     /// <summary>JSON (tables, entries, evidence) rewritten as YAML flow with a space after every colon; other text as is.</summary>
     private static string Flow(string cell)
@@ -175,7 +212,7 @@ public static class WorkbookImporter
         }
         catch (JsonException)
         {
-            return cell;
+            return Json(cell);
         }
     }
 
