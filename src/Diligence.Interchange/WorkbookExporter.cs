@@ -30,14 +30,17 @@ public static class WorkbookExporter
         DateCell(header.Cell(facts.Length + 1, 2), sheet.AsOf);
         header.Column(1).Width = 16;
         header.Column(2).Width = 40;
-        foreach (var step in questionnaire.Steps)
+        var sheetNames = WorkbookLayout.SheetNames(questionnaire.Steps.Select(s => s.Id));
+        for (var index = 0; index < questionnaire.Steps.Count; index++)
         {
+            var step = questionnaire.Steps[index];
             var items = AnswerableItemsOf(step.Items).Where(i => (i.Audience & audience) != 0).ToList();
             if (items.Count == 0)
             {
                 continue;
             }
-            var worksheet = workbook.Worksheets.Add(WorkbookLayout.SheetNameOf(step.Id));
+            var worksheet = workbook.Worksheets.Add(sheetNames[step.Id]);
+            workbook.NamedRanges.Add(WorkbookLayout.StepName(index), worksheet.Range("A1"));
             for (var c = 0; c < WorkbookLayout.Columns.Count; c++)
             {
                 worksheet.Cell(1, c + 1).SetValue(WorkbookLayout.Columns[c]);

@@ -65,7 +65,7 @@ public static partial class WorkbookImporter
     private static List<string> CheckShape(XLWorkbook workbook, Questionnaire questionnaire)
     {
         var problems = new List<string>();
-        var steps = questionnaire.Steps.Select(s => WorkbookLayout.SheetNameOf(s.Id)).ToHashSet(StringComparer.Ordinal);
+        var steps = StepSheetsOf(workbook, questionnaire);
         if (!workbook.Worksheets.TryGetWorksheet(WorkbookLayout.HeaderSheet, out _))
         {
             problems.Add($"The workbook has no sheet '{WorkbookLayout.HeaderSheet}'.");
@@ -104,6 +104,28 @@ public static partial class WorkbookImporter
             }
         }
         return problems;
+    }
+
+    /// <summary>
+    /// The sheets that hold steps: those the workbook's step names point at (so a renamed sheet is still its step), and
+    /// for a workbook without them, the sheets named as the exporter names each step.
+    /// </summary>
+    private static HashSet<string> StepSheetsOf(XLWorkbook workbook, Questionnaire questionnaire)
+    {
+        var sheets = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in workbook.NamedRanges)
+        {
+            if (WorkbookLayout.StepIndexOf(name.Name) is { } index && index < questionnaire.Steps.Count
+                && name.Ranges.FirstOrDefault()?.Worksheet is { } worksheet)
+            {
+                sheets.Add(worksheet.Name);
+            }
+        }
+        if (sheets.Count == 0)
+        {
+            sheets.UnionWith(WorkbookLayout.SheetNames(questionnaire.Steps.Select(s => s.Id)).Values);
+        }
+        return sheets;
     }
 
     /// <summary>An answers file with one line per answered row, and for each line the cells its text came from.</summary>
