@@ -31,6 +31,7 @@ public static class WorkbookExporter
         header.Column(1).Width = 16;
         header.Column(2).Width = 40;
         var sheetNames = WorkbookLayout.SheetNames(questionnaire.Steps.Select(s => s.Id));
+        var choices = new ChoiceLists(workbook);
         for (var index = 0; index < questionnaire.Steps.Count; index++)
         {
             var step = questionnaire.Steps[index];
@@ -49,7 +50,7 @@ public static class WorkbookExporter
             var row = 2;
             foreach (var item in items)
             {
-                WriteRow(worksheet, row++, item, sheet[item.Key]);
+                WriteRow(worksheet, row++, item, sheet[item.Key], choices);
             }
         }
         using var stream = new MemoryStream();
@@ -65,19 +66,19 @@ public static class WorkbookExporter
             _ => [],
         });
 
-    private static void WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer)
+    private static void WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer, ChoiceLists choices)
     {
         Text(worksheet.Cell(row, 1), item.Key);
         Text(worksheet.Cell(row, 2), item.Prompt);
-        var choices = item switch
+        string[]? options = item switch
         {
-            YesNoNaItem => "yes,no,na",
-            SingleChoiceItem single => string.Join(',', single.Options.Select(o => o.Id).Concat(single.AllowOther ? ["other"] : [])),
+            YesNoNaItem => ["yes", "no", "na"],
+            SingleChoiceItem single => [.. single.Options.Select(o => o.Id), .. single.AllowOther ? ["other"] : Array.Empty<string>()],
             _ => null,
         };
-        if (choices is { Length: <= 250 })
+        if (options is not null)
         {
-            worksheet.Cell(row, WorkbookLayout.AnswerColumn).SetDataValidation().List($"\"{choices}\"", true);
+            worksheet.Cell(row, WorkbookLayout.AnswerColumn).SetDataValidation().List(choices.Add(item.Key, options), true);
         }
         if (item is DateItem)
         {
@@ -139,6 +140,28 @@ public static class WorkbookExporter
             cell.SetValue(value.ToDateTime(TimeOnly.MinValue));
         }
         cell.Style.NumberFormat.Format = "yyyy-mm-dd";
+    }
+
+    /// <summary>
+    /// The hidden sheet of option lists, one column per choice question (its key, then its option ids): a drop-down
+    /// that names a range has no length limit, where one that spells its options out stops at 255 characters.
+    /// </summary>
+    private sealed class ChoiceLists(XLWorkbook workbook)
+    {
+        private IXLWorksheet? _sheet;
+        private int _column;
+
+        public IXLRange Add(string key, IReadOnlyList<string> options)
+        {
+            _sheet ??= workbook.Worksheets.Add(WorkbookLayout.ChoicesSheet).Hide();
+            _column++;
+            Text(_sheet.Cell(1, _column), key);
+            for (var i = 0; i < options.Count; i++)
+            {
+                Text(_sheet.Cell(i + 2, _column), options[i]);
+            }
+            return _sheet.Range(2, _column, options.Count + 1, _column);
+        }
     }
 
     private static string? Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);

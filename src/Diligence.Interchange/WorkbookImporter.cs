@@ -73,6 +73,11 @@ public static partial class WorkbookImporter
         foreach (var worksheet in workbook.Worksheets)
         {
             var name = worksheet.Name;
+            // The exporter's drop-down lists: never read, so whatever a person does to them changes no answer.
+            if (name == WorkbookLayout.ChoicesSheet)
+            {
+                continue;
+            }
             if (name != WorkbookLayout.HeaderSheet && !steps.Contains(name))
             {
                 problems.Add($"Sheet '{name}' is not a step of {questionnaire.Id} {questionnaire.Version}; remove it.");
@@ -148,7 +153,7 @@ public static partial class WorkbookImporter
         }
         yaml.Append("answers:\n");
         var line = yaml.ToString().Count(c => c == '\n') + 1;
-        foreach (var worksheet in workbook.Worksheets.Where(w => w.Name != WorkbookLayout.HeaderSheet))
+        foreach (var worksheet in workbook.Worksheets.Where(w => w.Name is not (WorkbookLayout.HeaderSheet or WorkbookLayout.ChoicesSheet)))
         {
             var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
             for (var row = 2; row <= last; row++)

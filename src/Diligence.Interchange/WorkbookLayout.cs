@@ -5,6 +5,9 @@ public static class WorkbookLayout
 {
     public const string HeaderSheet = "answers-file";
 
+    /// <summary>The hidden sheet holding each choice question's option ids, one column each, that its drop-down lists.</summary>
+    public const string ChoicesSheet = "choice-lists";
+
     public static IReadOnlyList<string> HeaderRows { get; } = ["questionnaire", "version", "vendor", "product", "asOf"];
 
     public static IReadOnlyList<string> Columns { get; } =
@@ -22,12 +25,12 @@ public static class WorkbookLayout
 
     /// <summary>
     /// Each step's sheet name: its id made a name Excel accepts (at most 31 characters, none of []:*?/\, no apostrophe at
-    /// either end, not the header sheet's name nor Excel's reserved "History"), then made unique, ignoring case as Excel
+    /// either end, not the header or choices sheet's name nor Excel's reserved "History"), then made unique, ignoring case as Excel
     /// does, with a "~2" suffix: ids that share their first 31 characters, or a step called answers-file, get a sheet.
     /// </summary>
     public static IReadOnlyDictionary<string, string> SheetNames(IEnumerable<string> stepIds)
     {
-        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { HeaderSheet, "History" };
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase) { HeaderSheet, ChoicesSheet, "History" };
         var names = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var id in stepIds)
         {

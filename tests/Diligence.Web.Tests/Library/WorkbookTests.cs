@@ -47,8 +47,48 @@ public sealed class WorkbookTests
         var row = sheet.RowsUsed().First(r => r.Cell(1).GetString() == "ai.in-use").RowNumber();
 
         Assert.That(sheet.Cell(row, 3).GetString(), Is.EqualTo("yes"));
-        Assert.That(sheet.Cell(row, 3).DataValidation.Value, Is.EqualTo("\"yes,no,na\""));
+        Assert.That(sheet.Cell(row, 3).DataValidation.AllowedValues, Is.EqualTo(XLAllowedValues.List));
+        Assert.That(ListedOptions(workbook, sheet.Cell(row, 3)), Is.EqualTo(new[] { "yes", "no", "na" }));
+        Assert.That(workbook.Worksheet(WorkbookLayout.ChoicesSheet).Visibility, Is.EqualTo(XLWorksheetVisibility.Hidden));
         Assert.That(sheet.Column(2).Width, Is.EqualTo(60));
+    }
+
+    [Test]
+    public void A_choice_whose_options_run_past_255_characters_still_offers_every_option()
+    {
+        var options = Enumerable.Range(1, 40).Select(i => $"control-objective-number-{i:00}").ToList();
+        var questionnaire = QuestionnaireLoader.Load($$"""
+            id: long-lists
+            version: 1.0.0
+            title: A choice with a long list
+            status: published
+            steps:
+              - id: controls
+                title: Controls
+                items:
+                  - id: objective
+                    key: controls.objective
+                    type: single-choice
+                    prompt: Which objective?
+                    options: [{{string.Join(", ", options.Select(o => $"{{ id: {o}, label: {o} }}"))}}]
+            """, "long-lists.yaml").Value!;
+        Assert.That(string.Join(',', options).Length, Is.GreaterThan(255));
+
+        using var workbook = new XLWorkbook(new MemoryStream(WorkbookExporter.Export(
+            new Diligence.Core.Answers.AnswerSheet(questionnaire.Id, questionnaire.Version), questionnaire, Audience.Both)));
+        var cell = workbook.Worksheet("controls").Cell(2, WorkbookLayout.AnswerColumn);
+
+        Assert.That(cell.DataValidation.AllowedValues, Is.EqualTo(XLAllowedValues.List));
+        Assert.That(ListedOptions(workbook, cell), Is.EqualTo(options));
+    }
+
+    // The option ids a cell's drop-down offers: the cells of the range its list names.
+    private static List<string> ListedOptions(XLWorkbook workbook, IXLCell cell)
+    {
+        var reference = cell.DataValidation.Value.TrimStart('=');
+        var bang = reference.LastIndexOf('!');
+        var sheet = workbook.Worksheet(reference[..bang].Trim('\''));
+        return [.. sheet.Range(reference[(bang + 1)..]).Cells().Select(c => c.GetString())];
     }
 
     private static readonly (string Name, Action<XLWorkbook> Break, string Message)[] _broken =
