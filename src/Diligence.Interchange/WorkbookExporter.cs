@@ -50,7 +50,7 @@ public static class WorkbookExporter
             var row = 2;
             foreach (var item in items)
             {
-                WriteRow(worksheet, row++, item, sheet[item.Key], choices);
+                row += WriteRow(worksheet, row, item, sheet[item.Key], choices);
             }
         }
         using var stream = new MemoryStream();
@@ -66,7 +66,8 @@ public static class WorkbookExporter
             _ => [],
         });
 
-    private static void WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer, ChoiceLists choices)
+    /// <summary>Writes the item's row, and continuation rows for text longer than a cell holds; returns the rows used.</summary>
+    private static int WriteRow(IXLWorksheet worksheet, int row, AnswerableItem item, Answer? answer, ChoiceLists choices)
     {
         Text(worksheet.Cell(row, 1), item.Key);
         Text(worksheet.Cell(row, 2), item.Prompt);
@@ -87,19 +88,46 @@ public static class WorkbookExporter
         DateCell(worksheet.Cell(row, 9), answer?.AsOf);
         if (answer is null)
         {
-            return;
+            return 1;
         }
-        if (item is not DateItem)
+        string?[] texts =
+        [
+            item is DateItem ? null : ValueText(answer.Value), answer.Other, answer.Justification, answer.Explanation, answer.Note,
+            answer.Evidence is { Count: > 0 } evidence ? ValueJson(new Answer(new TextValue(""), Evidence: evidence), "evidence") : null,
+        ];
+        var rows = 1;
+        for (var t = 0; t < texts.Length; t++)
         {
-            Text(worksheet.Cell(row, 3), ValueText(answer.Value));
+            var chunks = Chunks(texts[t]);
+            for (var c = 0; c < chunks.Count; c++)
+            {
+                if (c > 0 && c >= rows)
+                {
+                    Text(worksheet.Cell(row + c, WorkbookLayout.KeyColumn), item.Key);
+                    Text(worksheet.Cell(row + c, WorkbookLayout.KeyColumn + 1), WorkbookLayout.Continued);
+                    rows = c + 1;
+                }
+                Text(worksheet.Cell(row + c, WorkbookLayout.AnswerColumn + t), chunks[c]);
+            }
         }
-        Text(worksheet.Cell(row, 4), answer.Other);
-        Text(worksheet.Cell(row, 5), answer.Justification);
-        Text(worksheet.Cell(row, 6), answer.Explanation);
-        Text(worksheet.Cell(row, 7), answer.Note);
-        Text(worksheet.Cell(row, 8), answer.Evidence is { Count: > 0 } evidence
-            ? ValueJson(new Answer(new TextValue(""), Evidence: evidence), "evidence")
-            : null);
+        return rows;
+    }
+
+    // A text longer than a cell holds (a long list of entries as JSON) as pieces that do; never split inside a surrogate pair.
+    private static List<string> Chunks(string? text)
+    {
+        var chunks = new List<string>();
+        for (var at = 0; text is not null && at < text.Length;)
+        {
+            var length = Math.Min(WorkbookPackage.MaxCellCharacters, text.Length - at);
+            if (at + length < text.Length && char.IsHighSurrogate(text[at + length - 1]))
+            {
+                length--;
+            }
+            chunks.Add(text.Substring(at, length));
+            at += length;
+        }
+        return chunks;
     }
 
     public static string ValueText(AnswerValue value) => value switch

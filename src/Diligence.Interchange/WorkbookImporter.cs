@@ -155,21 +155,14 @@ public static partial class WorkbookImporter
         var line = yaml.ToString().Count(c => c == '\n') + 1;
         foreach (var worksheet in workbook.Worksheets.Where(w => w.Name is not (WorkbookLayout.HeaderSheet or WorkbookLayout.ChoicesSheet)))
         {
-            var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
-            for (var row = 2; row <= last; row++)
+            foreach (var (row, key, cells) in AnswerRowsOf(worksheet))
             {
-                var key = CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn));
-                var answer = CellText(worksheet.Cell(row, WorkbookLayout.AnswerColumn));
-                if (answer.Length == 0 || key.Length == 0)
-                {
-                    continue;
-                }
                 var text = new StringBuilder("  ").Append(Json(key)).Append(": { value: ");
                 var spans = new List<(int Start, int Column)> { (text.Length + 1, WorkbookLayout.AnswerColumn) };
-                text.Append(ValueYaml(questionnaire.FindItemByKey(key), answer));
+                text.Append(ValueYaml(questionnaire.FindItemByKey(key), cells[0]));
                 for (var p = 0; p < _parts.Length; p++)
                 {
-                    var cell = CellText(worksheet.Cell(row, WorkbookLayout.AnswerColumn + 1 + p));
+                    var cell = cells[p + 1];
                     if (cell.Length > 0)
                     {
                         text.Append(", ").Append(_parts[p]).Append(": ");
@@ -182,6 +175,40 @@ public static partial class WorkbookImporter
             }
         }
         return (yaml.ToString(), origins);
+    }
+
+    /// <summary>
+    /// Each answered row of a step sheet: its number, key, and its answer and part cells (answer, other, justification,
+    /// explanation, note, evidence, asOf), with the cells of its continuation rows (same key, prompt
+    /// <see cref="WorkbookLayout.Continued"/>) appended to them, where a text too long for one cell goes on.
+    /// </summary>
+    private static IEnumerable<(int Row, string Key, string[] Cells)> AnswerRowsOf(IXLWorksheet worksheet)
+    {
+        var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
+        (int Row, string Key, string[] Cells)? pending = null;
+        for (var row = 2; row <= last; row++)
+        {
+            var key = CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn));
+            var cells = Enumerable.Range(WorkbookLayout.AnswerColumn, _parts.Length + 1)
+                .Select(column => CellText(worksheet.Cell(row, column))).ToArray();
+            if (pending is { } open && key == open.Key && CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn + 1)) == WorkbookLayout.Continued)
+            {
+                for (var c = 0; c < cells.Length; c++)
+                {
+                    open.Cells[c] += cells[c];
+                }
+                continue;
+            }
+            if (pending is { } done && done.Cells[0].Length > 0 && done.Key.Length > 0)
+            {
+                yield return done;
+            }
+            pending = (row, key, cells);
+        }
+        if (pending is { } lastRow && lastRow.Cells[0].Length > 0 && lastRow.Key.Length > 0)
+        {
+            yield return lastRow;
+        }
     }
 
     /// <summary>

@@ -16,6 +16,12 @@ public static class WorkbookLayout
     /// <summary>More rows than this, over all sheets, are refused unread.</summary>
     public const int MaxRows = 10_000;
 
+    /// <summary>
+    /// The prompt of a continuation row: same key as the row above, its cells carrying on that row's text where a cell
+    /// was full.
+    /// </summary>
+    public const string Continued = "(continued from the row above)";
+
     public const int KeyColumn = 1;
     public const int AnswerColumn = 3;
 

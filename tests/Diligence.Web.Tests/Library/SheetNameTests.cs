@@ -89,6 +89,30 @@ public sealed class SheetNameTests
         Assert.That(read?["deployment.models-offered"]?.Value, Is.EqualTo(astronomer["deployment.models-offered"]?.Value));
     }
 
+    [Test]
+    public void An_answer_longer_than_a_cell_holds_goes_on_in_continuation_rows_and_imports_back_whole()
+    {
+        var questionnaire = QuestionnaireLoader.LoadFile(RepositoryRoot.Combine("questionnaires", "vendor-security-diligence.yaml")).Value!;
+        // 90 obligations of about 500 characters: 47 KB of JSON, within the 64 KB an answer may hold, over a cell's 32,767.
+        var entries = string.Join("\n", Enumerable.Range(1, 90).Select(i =>
+            $"      - customer-obligation: \"Obligation {i}: {new string('x', 480)} é€😀\"\n        customer-obligation-scope: \"Hosted\""));
+        var answers = AnswersLoader.Load(
+            $"questionnaire: {{ id: {questionnaire.Id}, version: {questionnaire.Version} }}\nanswers:\n  responsibility.customer:\n    value:\n{entries}\n",
+            "long.yaml", questionnaire).Value!;
+        var json = WorkbookExporter.ValueText(answers["responsibility.customer"]!.Value);
+        Assert.That(json.Length, Is.GreaterThan(WorkbookPackage.MaxCellCharacters));
+
+        using var workbook = new XLWorkbook(new MemoryStream(WorkbookExporter.Export(answers, questionnaire, Audience.Both)));
+        var sheet = workbook.Worksheet("shared-responsibility");
+        var rows = sheet.RowsUsed().Where(r => r.Cell(WorkbookLayout.KeyColumn).GetString() == "responsibility.customer").ToList();
+        var (read, problems) = RoundTrip(questionnaire, answers, _ => { });
+
+        Assert.That(rows.Select(r => r.Cell(2).GetString()).Skip(1), Is.EqualTo(new[] { WorkbookLayout.Continued }));
+        Assert.That(rows.Max(r => r.Cell(WorkbookLayout.AnswerColumn).GetString().Length), Is.LessThanOrEqualTo(WorkbookPackage.MaxCellCharacters));
+        Assert.That(problems, Is.Empty);
+        Assert.That(read?["responsibility.customer"]?.Value, Is.EqualTo(answers["responsibility.customer"]!.Value));
+    }
+
     private static (AnswerSheet? Sheet, IReadOnlyList<string> Problems) RoundTrip(Questionnaire questionnaire, AnswerSheet answers, Action<XLWorkbook> edit)
     {
         using var workbook = new XLWorkbook(new MemoryStream(WorkbookExporter.Export(answers, questionnaire, Audience.Both)));
