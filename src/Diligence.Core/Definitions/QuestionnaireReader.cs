@@ -129,7 +129,7 @@ internal sealed class QuestionnaireReader
         if (node is null)
             return null;
         if (!Identifiers.IsId(node.Text))
-            _bag.Error(node, $"invalid id '{node.Text}'; use lower-case letters, digits and '-'");
+            _bag.Error(node, $"invalid id '{node.Text}'; use lower-case letters, digits, '-' and '_'");
         else if (unique is not null)
             Register(unique, node, what);
         return node.Text;
@@ -382,7 +382,7 @@ internal sealed class QuestionnaireReader
             if (idNode is not null)
             {
                 if (!Identifiers.IsId(idNode.Text))
-                    _bag.Error(idNode, $"invalid id '{idNode.Text}'; use lower-case letters, digits and '-'");
+                    _bag.Error(idNode, $"invalid id '{idNode.Text}'; use lower-case letters, digits, '-' and '_'");
                 else if (allowOther && idNode.Text == ChoiceItem.OtherId)
                     _bag.Error(idNode, "option id 'other' is reserved when 'allowOther' is true");
                 else
@@ -514,7 +514,7 @@ internal sealed class QuestionnaireReader
             if (idNode is not null)
             {
                 if (!Identifiers.IsId(idNode.Text))
-                    _bag.Error(idNode, $"invalid id '{idNode.Text}'; use lower-case letters, digits and '-'");
+                    _bag.Error(idNode, $"invalid id '{idNode.Text}'; use lower-case letters, digits, '-' and '_'");
                 else
                     Register(ids, idNode, what);
             }
