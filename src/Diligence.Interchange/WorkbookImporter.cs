@@ -185,30 +185,24 @@ public static partial class WorkbookImporter
     private static IEnumerable<(int Row, string Key, string[] Cells)> AnswerRowsOf(IXLWorksheet worksheet)
     {
         var last = worksheet.LastRowUsed()?.RowNumber() ?? 1;
-        (int Row, string Key, string[] Cells)? pending = null;
+        var rows = new List<(int Row, string Key, string[] Cells)>();
         for (var row = 2; row <= last; row++)
         {
             var key = CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn));
             var cells = Enumerable.Range(WorkbookLayout.AnswerColumn, _parts.Length + 1)
                 .Select(column => CellText(worksheet.Cell(row, column))).ToArray();
-            if (pending is { } open && key == open.Key && CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn + 1)) == WorkbookLayout.Continued)
+            if (rows.Count > 0 && key == rows[^1].Key
+                && CellText(worksheet.Cell(row, WorkbookLayout.KeyColumn + 1)) == WorkbookLayout.Continued)
             {
                 for (var c = 0; c < cells.Length; c++)
                 {
-                    open.Cells[c] += cells[c];
+                    rows[^1].Cells[c] += cells[c];
                 }
                 continue;
             }
-            if (pending is { } done && done.Cells[0].Length > 0 && done.Key.Length > 0)
-            {
-                yield return done;
-            }
-            pending = (row, key, cells);
+            rows.Add((row, key, cells));
         }
-        if (pending is { } lastRow && lastRow.Cells[0].Length > 0 && lastRow.Key.Length > 0)
-        {
-            yield return lastRow;
-        }
+        return rows.Where(r => r.Key.Length > 0 && r.Cells[0].Length > 0);
     }
 
     /// <summary>

@@ -98,8 +98,7 @@ public sealed class UserAdministration(
             return RoleNotAllowed;
         }
         // The system must keep someone who can administer it.
-        if (user.Role == Role.Admin && role != Role.Admin
-            && !(await users.ListAsync(ct)).Any(other => other.Id != user.Id && other.Role == Role.Admin && !other.Disabled))
+        if (role != Role.Admin && await IsOnlyAdministratorAsync(user, ct))
         {
             return OnlyAdministrator;
         }
@@ -131,8 +130,7 @@ public sealed class UserAdministration(
             return null;
         }
         // The system must keep someone who can administer it; that reason comes first, as it is the one to act on.
-        if (disabled && user.Role == Role.Admin
-            && !(await users.ListAsync(ct)).Any(other => other.Id != user.Id && other.Role == Role.Admin && !other.Disabled))
+        if (disabled && await IsOnlyAdministratorAsync(user, ct))
         {
             return DisableOnlyAdministrator;
         }
@@ -155,6 +153,11 @@ public sealed class UserAdministration(
         audit.Written(record.Action);
         return null;
     }
+
+    // An administrator with no other enabled administrator beside them: demoting or disabling them leaves nobody to administer.
+    private async Task<bool> IsOnlyAdministratorAsync(UserAccount user, CancellationToken ct) =>
+        user.Role == Role.Admin
+        && !(await users.ListAsync(ct)).Any(other => other.Id != user.Id && other.Role == Role.Admin && !other.Disabled);
 
     /// <summary>Signs the user out everywhere without disabling them; returns how many sessions ended, null when there is no such user.</summary>
     public async Task<int?> EndSessionsAsync(Guid userId, CancellationToken ct)
